@@ -1,0 +1,10 @@
+#pragma once
+/// \file
+/// Everything diplograph offers, in one include.
+
+#include "diplograph/date.hpp"
+#include "diplograph/error.hpp"
+#include "diplograph/graph.hpp"
+#include "diplograph/io.hpp"
+#include "diplograph/schema.hpp"
+#include "diplograph/value.hpp"

@@ -1,0 +1,118 @@
+#pragma once
+// The storage behind Graph, shared by the modules of src/ that need more than the public API
+// (algorithms over the Boost graph, fast exporters). Never included by a public header.
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "diplograph/graph.hpp"
+
+namespace diplograph::detail {
+
+using StrId = std::uint32_t;
+inline constexpr StrId no_string = UINT32_MAX;
+
+/// A slice [begin, end) of one of the pools below.
+struct Range {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::uint32_t size() const noexcept { return end - begin; }
+};
+
+/// Interned strings: each distinct text is stored once and named by a small integer.
+class Strings {
+ public:
+  StrId intern(std::string_view text);
+  /// The id of `text` if it was interned, else no_string.
+  StrId find(std::string_view text) const noexcept;
+  std::string_view view(StrId id) const noexcept { return id == no_string ? std::string_view{} : views_[id]; }
+  std::size_t size() const noexcept { return views_.size(); }
+
+ private:
+  std::deque<std::string> blocks_;  // stable storage; views point into it
+  std::vector<std::string_view> views_;
+  std::unordered_map<std::string_view, StrId> index_;
+};
+
+/// Which of date/start/end a record has.
+enum TimeBits : std::uint8_t { has_date = 1, has_start = 2, has_end = 4 };
+
+struct Times {
+  Date date, start, end;
+  std::uint8_t bits = 0;
+};
+
+struct NodeRec {
+  StrId id = no_string;
+  StrId label = no_string;
+  TypeId type = 0;
+  Modality modality = Modality::actual;
+  Range aliases;  // into GraphImpl::aliases
+  Range props;    // into GraphImpl::props, sorted by name
+  Range sources;  // into GraphImpl::citations
+  Times times;
+};
+
+struct EdgeRec {
+  StrId id = no_string;
+  TypeId type = 0;
+  Modality modality = Modality::actual;
+  NodeIndex from = 0;
+  NodeIndex to = 0;
+  Range props;
+  Range sources;
+  Times times;
+};
+
+struct PropRec {
+  StrId name;
+  Value value;
+};
+
+struct CiteRec {
+  StrId source;
+  StrId quote;
+  Stance stance;
+};
+
+/// Topology for Boost.Graph algorithms; each edge carries its EdgeIndex.
+using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                                         boost::no_property, EdgeIndex>;
+
+struct GraphImpl {
+  Schema schema;
+  Strings strings;
+  std::vector<NodeRec> nodes;
+  std::vector<EdgeRec> edges;
+  std::vector<StrId> aliases;
+  std::vector<PropRec> props;
+  std::vector<CiteRec> citations;
+
+  // Derived by index(); never changed afterwards, so const queries need no locks.
+  std::unordered_map<StrId, NodeIndex> node_by_id;
+  std::vector<std::vector<NodeIndex>> nodes_by_type;  // per TypeId, exact type
+  std::vector<std::uint32_t> out_begin, in_begin;      // CSR offsets, node_count() + 1
+  std::vector<EdgeIndex> out_list, in_list;            // per node, sorted by (edge type, other end)
+  std::unordered_map<std::string, std::vector<NodeIndex>> nodes_by_name;  // folded label/alias
+  BoostGraph topology;
+
+  /// Builds every derived structure from nodes and edges.
+  void index();
+
+  std::string_view str(StrId id) const noexcept { return strings.view(id); }
+  const Value* prop(Range r, std::string_view name) const noexcept;
+};
+
+/// Access to the storage of a Graph for the modules of src/.
+struct GraphAccess {
+  static const GraphImpl& impl(const Graph& g) noexcept { return *g.impl_; }
+  static Graph make(std::unique_ptr<GraphImpl> impl);
+};
+
+}  // namespace diplograph::detail

@@ -1,0 +1,34 @@
+// diplograph: the command-line tool. Only this tool prints and chooses exit codes.
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "diplograph/error.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"diplograph: typed, dated and sourced geopolitical knowledge graphs.\n"
+               "Exit codes: 0 ok, 1 usage, 2 invalid input (graph or query), 3 I/O error."};
+  app.require_subcommand(1);
+  app.fallthrough();
+  cli::Globals globals;
+  app.add_option("--graph", globals.graph,
+                 "Graph directory or JSON file (default: the bundled Azerbaijan-Russia graph)");
+  app.set_version_flag("--version", "diplograph 0.1.0");
+
+  cli::add_validate(app, globals);
+  cli::add_stats(app, globals);
+  cli::add_find(app, globals);
+  cli::add_show(app, globals);
+  cli::add_export(app, globals);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? cli::ok : cli::usage;
+  } catch (const diplograph::Error& e) {
+    std::cerr << e.what() << '\n';
+    return e.code() == diplograph::ErrorCode::io ? cli::io_error : cli::invalid_input;
+  }
+  return cli::ok;
+}
