@@ -8,3 +8,4 @@
 #include "diplograph/io.hpp"
 #include "diplograph/schema.hpp"
 #include "diplograph/value.hpp"
+#include "diplograph/view.hpp"
