@@ -6,6 +6,7 @@
 #include "diplograph/error.hpp"
 #include "diplograph/graph.hpp"
 #include "diplograph/io.hpp"
+#include "diplograph/query.hpp"
 #include "diplograph/schema.hpp"
 #include "diplograph/value.hpp"
 #include "diplograph/view.hpp"
