@@ -1,0 +1,75 @@
+#include "diplograph/dot.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <sstream>
+
+#include "diplograph/error.hpp"
+#include "diplograph/io.hpp"
+#include "dot/diagram.hpp"
+#include "dot/graphviz.hpp"
+#include "dot/stream_writer.hpp"
+
+namespace diplograph {
+namespace {
+
+constexpr std::array<std::string_view, 5> layout_names{"dot", "neato", "fdp", "sfdp", "circo"};
+constexpr std::array<const char*, 3> format_names{"svg", "png", "pdf"};
+
+bool use_cgraph(const Graph& graph, DotWriter writer) {
+  if (writer == DotWriter::automatic) return graph.node_count() + graph.edge_count() <= cgraph_export_limit;
+  return writer == DotWriter::cgraph;
+}
+
+}  // namespace
+
+std::string to_dot(const Graph& graph, const DotOptions& options) {
+  const dot::Diagram diagram = dot::build_diagram(graph, options);
+  if (use_cgraph(graph, options.writer)) return dot::write_with_cgraph(diagram);
+  std::ostringstream out;
+  dot::write_streaming(diagram, out);
+  return std::move(out).str();
+}
+
+void write_dot(const Graph& graph, const DotOptions& options, std::ostream& out) {
+  dot::write_streaming(dot::build_diagram(graph, options), out);
+}
+
+std::string_view layout_name(Layout layout) noexcept { return layout_names[static_cast<std::size_t>(layout)]; }
+
+std::optional<Layout> parse_layout(std::string_view name) noexcept {
+  for (std::size_t i = 0; i < layout_names.size(); ++i)
+    if (layout_names[i] == name) return static_cast<Layout>(i);
+  return std::nullopt;
+}
+
+std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) noexcept {
+  std::string ext = file.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  for (std::size_t i = 0; i < format_names.size(); ++i)
+    if (ext == std::string(".") + format_names[i]) return static_cast<ImageFormat>(i);
+  return std::nullopt;
+}
+
+std::string render_to_string(const Graph& graph, const RenderOptions& options, ImageFormat format) {
+  if (options.layout == Layout::dot && !options.force && graph.node_count() > dot_layout_node_limit)
+    throw Error(ErrorCode::render,
+                "the graph has " + std::to_string(graph.node_count()) + " nodes; the dot layout takes minutes past " +
+                    std::to_string(dot_layout_node_limit) +
+                    ": draw a view (--center ID --depth K, --from/--to, --node-types, --edge-types) or use "
+                    "--layout sfdp (or --force to wait)");
+  const dot::Diagram diagram = dot::build_diagram(graph, options.dot);
+  return dot::render_with_gvc(diagram, layout_name(options.layout).data(),
+                              format_names[static_cast<std::size_t>(format)]);
+}
+
+void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out) {
+  const auto format = image_format_for(out);
+  if (!format)
+    throw Error(ErrorCode::value, "cannot tell the image format of '" + out.string() +
+                                      "': name it .svg, .png or .pdf");
+  write_file_atomically(out, render_to_string(graph, options, *format));
+}
+
+}  // namespace diplograph
