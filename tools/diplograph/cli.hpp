@@ -29,5 +29,6 @@ void add_stats(CLI::App& app, const Globals& globals);
 void add_find(CLI::App& app, const Globals& globals);
 void add_show(CLI::App& app, const Globals& globals);
 void add_export(CLI::App& app, const Globals& globals);
+void add_render(CLI::App& app, const Globals& globals);
 
 }  // namespace cli

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   cli::add_find(app, globals);
   cli::add_show(app, globals);
   cli::add_export(app, globals);
+  cli::add_render(app, globals);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,41 @@
+// diplograph render: lays a graph (or a view of it) out and writes SVG, PNG or PDF.
+
+#include <iostream>
+
+#include "cli.hpp"
+#include "diplograph/dot.hpp"
+#include "diplograph/error.hpp"
+#include "view_args.hpp"
+
+namespace cli {
+
+void add_render(CLI::App& app, const Globals& globals) {
+  struct Args {
+    ViewArgs view;
+    DrawArgs draw;
+    std::string out;
+    std::string layout = "dot";
+    bool force = false;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand("render", "Draw the graph or a view of it as SVG, PNG or PDF (format from -o)");
+  cmd->add_option("-o,--output", args->out, "Output file: .svg, .png or .pdf")->required();
+  cmd->add_option("--layout", args->layout, "Graphviz layout engine")->capture_default_str()
+      ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
+  cmd->add_flag("--force", args->force, "Use the dot layout even past its size limit");
+  add_view_options(*cmd, args->view);
+  add_draw_options(*cmd, args->draw);
+  cmd->callback([&globals, args] {
+    const diplograph::Graph graph = load_graph(globals);
+    const diplograph::Graph shown = apply_view(graph, args->view);
+    diplograph::RenderOptions options;
+    options.dot = dot_options(args->draw);
+    options.layout = *diplograph::parse_layout(args->layout);
+    options.force = args->force;
+    diplograph::render(shown, options, args->out);
+    std::cout << "wrote " << args->out << " (" << shown.node_count() << " nodes, " << shown.edge_count()
+              << " edges, " << args->layout << " layout)\n";
+  });
+}
+
+}  // namespace cli
