@@ -2,6 +2,7 @@
 /// \file
 /// Everything diplograph offers, in one include.
 
+#include "diplograph/algo.hpp"
 #include "diplograph/date.hpp"
 #include "diplograph/error.hpp"
 #include "diplograph/graph.hpp"

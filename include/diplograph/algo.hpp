@@ -1,0 +1,150 @@
+#pragma once
+/// \file
+/// Questions asked of a graph from C++: filtered node lookups, typed neighbours, paths
+/// (shortest, all shortest, time-respecting), connected components and betweenness centrality,
+/// timelines of what actors did, and the claims for and against a fact. Every function takes a
+/// `const Graph&` and only reads it, so many threads may call them on one graph at once; the
+/// results are plain values or Node/Edge handles valid while the graph lives. To run one on a
+/// filtered or dated graph, pass a view (view.hpp).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplograph/date.hpp"
+#include "diplograph/graph.hpp"
+
+namespace diplograph {
+
+
+/// A condition on a property: the node has `name` and its value equals `value`.
+struct PropertyFilter {
+  std::string name;
+  Value value;
+};
+
+/// Which nodes find_nodes() returns.
+struct NodeFilter {
+  std::string type;                   ///< node type, with its subtypes; "" for any
+  std::vector<PropertyFilter> props;  ///< all must hold
+  /// Keep nodes whose date (or start..end) lies inside [from, to] with the given certainty;
+  /// undated nodes are dropped when either bound is set.
+  std::optional<Date> from, to;
+  Certainty certainty = Certainty::possibly;
+};
+
+/// Nodes matching `filter`, in index order. Throws Error(ErrorCode::schema) for an unknown
+/// type. Cost: the nodes of the type (all nodes when no type is given).
+std::vector<Node> find_nodes(const Graph& graph, const NodeFilter& filter);
+
+/// Which neighbours neighbors() returns.
+struct NeighborOptions {
+  Direction direction = Direction::both;
+  std::vector<std::string> edge_types;  ///< empty: all
+  std::vector<std::string> node_types;  ///< of the neighbour, with subtypes; empty: all
+  /// Keep edges whose time possibly overlaps [from, to]; undated edges are kept.
+  std::optional<Date> from, to;
+};
+
+/// One step to a neighbour: the edge and the node at its other end.
+struct Neighbor {
+  Node node;
+  Edge edge;
+  bool outgoing;  ///< `edge` leaves the node asked about
+};
+
+/// The neighbours of `node`, one per edge (out edges first, each group by edge type). Throws
+/// Error(ErrorCode::schema) for an unknown type. Cost: the edges of the chosen types at `node`.
+std::vector<Neighbor> neighbors(const Graph& graph, Node node, const NeighborOptions& options = {});
+
+
+/// A walk: nodes[0] -edges[0]- nodes[1] ... ; edges.size() == nodes.size() - 1.
+struct Path {
+  std::vector<Node> nodes;
+  std::vector<Edge> edges;
+};
+
+/// Which edges paths may use.
+struct PathOptions {
+  std::vector<std::string> edge_types;    ///< empty: all
+  Direction direction = Direction::both;  ///< out: follow edges forwards only
+  /// Each step's date must not be before the previous step's. A step's date is its edge's date
+  /// (or start), else the date of the node it reaches (an event reached through an undated role
+  /// edge); an undated step fits anywhere.
+  bool time_respecting = false;
+  /// With time_respecting: `possibly` lets a step dated "2025-10" follow one dated 2025-10-15
+  /// (it may have come later); `definitely` does not.
+  Certainty certainty = Certainty::possibly;
+  std::size_t max_paths = 1000;  ///< all_shortest_paths() stops after this many
+};
+
+/// A shortest path (fewest edges) from `from` to `to`, or nullopt when there is none. Searches
+/// from both ends at once. With time_respecting, the fewest-edge path whose dates never go
+/// backwards (searched from `from` only). Throws Error(ErrorCode::schema) for an unknown type.
+std::optional<Path> shortest_path(const Graph& graph, Node from, Node to, const PathOptions& options = {});
+
+/// Every shortest path from `from` to `to` (at most options.max_paths), in a deterministic
+/// order; empty when `to` cannot be reached. Ignores time_respecting.
+std::vector<Path> all_shortest_paths(const Graph& graph, Node from, Node to, const PathOptions& options = {});
+
+
+/// Weakly connected components over the edges of the given types (all when empty): for each
+/// node index, the number of its component; components are numbered 0, 1, ... in the order of
+/// their lowest node index.
+std::vector<std::size_t> connected_components(const Graph& graph, const std::vector<std::string>& edge_types = {});
+
+/// Betweenness centrality of every node (by node index), over the edges of the given types.
+/// Undirected unless `directed`. Normalised to [0, 1] by the number of node pairs. Cost:
+/// O(nodes × edges) (Brandes).
+std::vector<double> betweenness_centrality(const Graph& graph, const std::vector<std::string>& edge_types = {},
+                                           bool directed = false);
+
+
+/// Which events timeline() lists.
+struct TimelineOptions {
+  /// Node ids (or anything Graph::at accepts): only events directly linked, by an edge of any
+  /// type and direction, to every one of them. Empty: every event.
+  std::vector<std::string> actors;
+  std::optional<Date> from, to;  ///< the date range, inclusive
+  /// `definitely`: the event's whole date lies in [from, to]; `possibly`: some day of it does
+  /// (an event dated "2025-10" is possibly, not definitely, before 2025-10-15).
+  Certainty certainty = Certainty::possibly;
+  std::string event_type = "Event";  ///< with its subtypes
+};
+
+struct TimelineEntry {
+  Node event;
+  Date date;  ///< the event's date (or start)
+  /// For each actor of the options, in order: the types of the edges linking it to the event.
+  std::vector<std::vector<std::string_view>> roles;
+  std::optional<PloverCategory> plover;  ///< the event's PLOVER category, when it has one
+};
+
+/// The events of `options`, ordered by date (chronologically, coarser dates first on ties),
+/// then by id. Undated events are left out. Throws Error for an unknown actor or type.
+std::vector<TimelineEntry> timeline(const Graph& graph, const TimelineOptions& options = {});
+
+/// The PLOVER category of an event: the value of its property whose vocabulary is the schema's
+/// PLOVER vocabulary, looked up in the schema; nullopt when it has none.
+std::optional<PloverCategory> plover_category(const Graph& graph, Node event);
+
+
+struct Claim {
+  std::optional<Node> source;  ///< the Source node, when the graph has it
+  std::string_view source_id;
+  std::string_view quote;
+};
+
+/// The sources that assert a fact and those that dispute it, in the order they are cited.
+struct Claims {
+  std::vector<Claim> asserting;
+  std::vector<Claim> disputing;
+  bool disputed() const noexcept { return !disputing.empty(); }
+};
+
+Claims claims(const Graph& graph, Node fact);
+Claims claims(const Graph& graph, Edge fact);
+
+}  // namespace diplograph

@@ -1,0 +1,194 @@
+// Shortest paths: bidirectional BFS, all shortest paths, and time-respecting paths. Visited
+// sets are hash maps, so a search costs what it touches, not the size of the graph.
+
+#include <algorithm>
+#include <climits>
+#include <unordered_map>
+
+#include "algo/types.hpp"
+#include "diplograph/algo.hpp"
+
+namespace diplograph {
+namespace {
+
+struct Parent {
+  NodeIndex node;
+  EdgeIndex edge;
+  std::uint32_t depth;
+};
+using Parents = std::unordered_map<NodeIndex, Parent>;
+
+Direction reversed(Direction d) { return d == Direction::out ? Direction::in : d == Direction::in ? Direction::out : d; }
+
+// Expands one BFS level of `frontier`; returns the best meeting node with the other side.
+std::optional<NodeIndex> expand_level(const Graph& g, Direction dir, const std::vector<TypeId>& types,
+                                      std::vector<NodeIndex>& frontier, Parents& mine, const Parents& other) {
+  std::vector<NodeIndex> next;
+  std::optional<NodeIndex> meet;
+  std::uint32_t best = UINT32_MAX;
+  for (NodeIndex n : frontier) {
+    const std::uint32_t depth = mine.at(n).depth + 1;
+    algo::for_each_edge(g, n, dir, types, [&](EdgeIndex e, NodeIndex m, bool) {
+      if (!mine.try_emplace(m, Parent{n, e, depth}).second) return;
+      next.push_back(m);
+      if (auto it = other.find(m); it != other.end() && depth + it->second.depth < best) {
+        best = depth + it->second.depth;
+        meet = m;
+      }
+    });
+  }
+  frontier = std::move(next);
+  return meet;
+}
+
+void walk_back(const Graph& g, const Parents& parents, NodeIndex n, std::vector<Node>& nodes, std::vector<Edge>& edges) {
+  while (true) {
+    const Parent& p = parents.at(n);
+    if (p.depth == 0) return;
+    edges.push_back(g.edge(p.edge));
+    nodes.push_back(g.node(p.node));
+    n = p.node;
+  }
+}
+
+Path join(const Graph& g, const Parents& forward, const Parents& backward, NodeIndex meet) {
+  Path path;
+  walk_back(g, forward, meet, path.nodes, path.edges);
+  std::reverse(path.nodes.begin(), path.nodes.end());
+  std::reverse(path.edges.begin(), path.edges.end());
+  path.nodes.push_back(g.node(meet));
+  walk_back(g, backward, meet, path.nodes, path.edges);
+  return path;
+}
+
+std::optional<Path> bidirectional(const Graph& g, Node from, Node to, const PathOptions& o, const std::vector<TypeId>& types) {
+  Parents forward{{from.index(), Parent{from.index(), 0, 0}}};
+  Parents backward{{to.index(), Parent{to.index(), 0, 0}}};
+  std::vector<NodeIndex> front{from.index()}, back{to.index()};
+  while (!front.empty() && !back.empty()) {
+    // Grow the smaller side: on hub-heavy graphs this keeps both searches small.
+    const bool grow_front = front.size() <= back.size();
+    std::optional<NodeIndex> meet = grow_front ? expand_level(g, o.direction, types, front, forward, backward)
+                                               : expand_level(g, reversed(o.direction), types, back, backward, forward);
+    if (meet) return join(g, forward, backward, *meet);
+  }
+  return std::nullopt;
+}
+
+// The date of a step: its edge's, else that of the node it reaches.
+std::optional<Date> step_date(Edge e, Node reached) {
+  if (auto d = e.when()) return d;
+  return reached.when();
+}
+
+std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const PathOptions& o, const std::vector<TypeId>& types) {
+  // Labels: (node, the time reached so far, parent label). BFS by hops keeps, per node, only
+  // labels that arrive earlier than every label seen before, so the first hit has fewest hops.
+  struct Label {
+    NodeIndex node;
+    std::int32_t time;
+    std::size_t parent;
+    EdgeIndex edge;
+  };
+  const bool possibly = o.certainty == Certainty::possibly;
+  std::int32_t start = INT32_MIN;
+  if (auto d = from.when()) start = possibly ? d->earliest() : d->latest();
+  std::vector<Label> labels{{from.index(), start, SIZE_MAX, 0}};
+  std::unordered_map<NodeIndex, std::int32_t> best{{from.index(), start}};
+  std::size_t level_begin = 0;
+  auto build = [&](std::size_t i) {
+    Path p;
+    for (; i != SIZE_MAX; i = labels[i].parent) {
+      p.nodes.push_back(g.node(labels[i].node));
+      if (labels[i].parent != SIZE_MAX) p.edges.push_back(g.edge(labels[i].edge));
+    }
+    std::reverse(p.nodes.begin(), p.nodes.end());
+    std::reverse(p.edges.begin(), p.edges.end());
+    return p;
+  };
+  if (from == to) return build(0);
+  while (level_begin < labels.size()) {
+    const std::size_t level_end = labels.size();
+    for (std::size_t i = level_begin; i < level_end; ++i) {
+      const Label current = labels[i];
+      std::optional<std::size_t> hit;
+      algo::for_each_edge(g, current.node, o.direction, types, [&](EdgeIndex e, NodeIndex m, bool) {
+        if (hit) return;
+        std::int32_t time = current.time;
+        if (auto d = step_date(g.edge(e), g.node(m))) {
+          if ((possibly ? d->latest() : d->earliest()) < current.time) return;
+          time = std::max(time, possibly ? d->earliest() : d->latest());
+        }
+        auto [it, fresh] = best.try_emplace(m, time);
+        if (!fresh) {
+          if (it->second <= time) return;
+          it->second = time;
+        }
+        labels.push_back(Label{m, time, i, e});
+        if (m == to.index()) hit = labels.size() - 1;
+      });
+      if (hit) return build(*hit);
+    }
+    level_begin = level_end;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Path> shortest_path(const Graph& g, Node from, Node to, const PathOptions& o) {
+  const std::vector<TypeId> types = algo::edge_type_ids(g.schema(), o.edge_types);
+  if (o.time_respecting) return time_respecting(g, from, to, o, types);
+  if (from == to) return Path{{from}, {}};
+  return bidirectional(g, from, to, o, types);
+}
+
+std::vector<Path> all_shortest_paths(const Graph& g, Node from, Node to, const PathOptions& o) {
+  const std::vector<TypeId> types = algo::edge_type_ids(g.schema(), o.edge_types);
+  if (from == to) return {Path{{from}, {}}};
+  struct Seen {
+    std::uint32_t depth;
+    std::vector<std::pair<NodeIndex, EdgeIndex>> preds;
+  };
+  std::unordered_map<NodeIndex, Seen> seen{{from.index(), Seen{0, {}}}};
+  std::vector<NodeIndex> frontier{from.index()};
+  std::uint32_t depth = 0;
+  while (!frontier.empty() && !seen.contains(to.index())) {
+    ++depth;
+    std::vector<NodeIndex> next;
+    for (NodeIndex n : frontier)
+      algo::for_each_edge(g, n, o.direction, types, [&](EdgeIndex e, NodeIndex m, bool) {
+        auto [it, fresh] = seen.try_emplace(m, Seen{depth, {}});
+        if (it->second.depth != depth) return;
+        it->second.preds.emplace_back(n, e);
+        if (fresh) next.push_back(m);
+      });
+    frontier = std::move(next);
+  }
+  std::vector<Path> paths;
+  if (!seen.contains(to.index())) return paths;
+  // Walk the predecessor lists back from `to`, depth first, in discovery order.
+  std::vector<NodeIndex> nodes{to.index()};
+  std::vector<EdgeIndex> edges;
+  auto emit = [&](auto& self, NodeIndex n) -> void {
+    if (paths.size() >= o.max_paths) return;
+    if (n == from.index()) {
+      Path p;
+      for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) p.nodes.push_back(g.node(*it));
+      for (auto it = edges.rbegin(); it != edges.rend(); ++it) p.edges.push_back(g.edge(*it));
+      paths.push_back(std::move(p));
+      return;
+    }
+    for (auto [pred, e] : seen.at(n).preds) {
+      nodes.push_back(pred);
+      edges.push_back(e);
+      self(self, pred);
+      nodes.pop_back();
+      edges.pop_back();
+    }
+  };
+  emit(emit, to.index());
+  return paths;
+}
+
+}  // namespace diplograph
