@@ -4,8 +4,10 @@
 
 #include "diplograph/algo.hpp"
 #include "diplograph/date.hpp"
+#include "diplograph/dot.hpp"
 #include "diplograph/error.hpp"
 #include "diplograph/graph.hpp"
+#include "diplograph/interchange.hpp"
 #include "diplograph/io.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/schema.hpp"
