@@ -30,5 +30,9 @@ void add_find(CLI::App& app, const Globals& globals);
 void add_show(CLI::App& app, const Globals& globals);
 void add_export(CLI::App& app, const Globals& globals);
 void add_render(CLI::App& app, const Globals& globals);
+void add_query(CLI::App& app, const Globals& globals);
+void add_path(CLI::App& app, const Globals& globals);
+void add_neighbors(CLI::App& app, const Globals& globals);
+void add_timeline(CLI::App& app, const Globals& globals);
 
 }  // namespace cli

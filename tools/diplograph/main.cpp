@@ -21,6 +21,10 @@ int main(int argc, char** argv) {
   cli::add_show(app, globals);
   cli::add_export(app, globals);
   cli::add_render(app, globals);
+  cli::add_query(app, globals);
+  cli::add_path(app, globals);
+  cli::add_neighbors(app, globals);
+  cli::add_timeline(app, globals);
 
   try {
     app.parse(argc, argv);

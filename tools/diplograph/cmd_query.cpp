@@ -1,0 +1,146 @@
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "cli.hpp"
+#include "diplograph/error.hpp"
+#include "diplograph/query.hpp"
+#include "table.hpp"
+
+namespace cli {
+namespace {
+
+struct QueryArgs {
+  std::string text;
+  std::string file;
+  std::string format = "table";
+};
+
+std::string json_string(std::string_view s) {
+  std::string out = "\"";
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out + '"';
+}
+
+std::string json_value(const diplograph::Value& v) {
+  if (v.is_null()) return "null";
+  if (v.is_bool()) return v.as_bool() ? "true" : "false";
+  if (v.is_int() || v.is_real()) return v.to_string();
+  if (v.is_list()) {
+    std::string out = "[";
+    for (const auto& item : v.as_list()) out += (out.size() > 1 ? ", " : "") + json_value(item);
+    return out + "]";
+  }
+  return json_string(v.is_date() ? v.as_date().to_string() : v.as_string());
+}
+
+// A node or an edge is an object, so that a program reading the JSON gets its type and label.
+std::string json_cell(const diplograph::Cell& c) {
+  if (c.node)
+    return "{\"id\": " + json_string(c.node->id()) + ", \"type\": " + json_string(c.node->type()) +
+           ", \"label\": " + json_string(c.node->label()) + "}";
+  if (c.edge)
+    return "{\"id\": " + json_string(c.edge->id()) + ", \"type\": " + json_string(c.edge->type()) +
+           ", \"from\": " + json_string(c.edge->from().id()) + ", \"to\": " + json_string(c.edge->to().id()) + "}";
+  return json_value(c.value);
+}
+
+void print_json(const diplograph::QueryResult& r) {
+  if (r.rows.empty()) {
+    std::cout << "[]\n";
+    return;
+  }
+  std::cout << "[\n";
+  for (std::size_t i = 0; i < r.rows.size(); ++i) {
+    std::cout << "  {";
+    for (std::size_t c = 0; c < r.columns.size(); ++c)
+      std::cout << (c ? ", " : "") << json_string(r.columns[c]) << ": " << json_cell(r.rows[i][c]);
+    std::cout << (i + 1 < r.rows.size() ? "},\n" : "}\n");
+  }
+  std::cout << "]\n";
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
+void print_csv(const diplograph::QueryResult& r) {
+  auto line = [](const std::vector<std::string>& fields) {
+    for (std::size_t i = 0; i < fields.size(); ++i) std::cout << (i ? "," : "") << csv_field(fields[i]);
+    std::cout << "\r\n";
+  };
+  line(r.columns);
+  for (const auto& row : r.rows) {
+    std::vector<std::string> fields;
+    for (const auto& cell : row) fields.push_back(cell.to_string());
+    line(fields);
+  }
+}
+
+void print_table(const diplograph::QueryResult& r) {
+  Table table(r.columns);
+  for (const auto& row : r.rows) {
+    std::vector<std::string> fields;
+    for (const auto& cell : row) fields.push_back(cell.to_string());
+    table.add(std::move(fields));
+  }
+  table.print(std::cout);
+  std::cout << "(" << r.rows.size() << (r.rows.size() == 1 ? " row)\n" : " rows)\n");
+}
+
+std::string read_query(const QueryArgs& args) {
+  if (!args.file.empty() && !args.text.empty())
+    throw diplograph::Error(diplograph::ErrorCode::query, "give the query as an argument or with --file, not both");
+  if (!args.text.empty() && args.text != "-") return args.text;
+  if (args.file.empty() || args.file == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream in(args.file, std::ios::binary);
+  if (!in) throw diplograph::Error(diplograph::ErrorCode::io, "cannot read query file '" + args.file + "'");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+void add_query(CLI::App& app, const Globals& globals) {
+  auto* cmd = app.add_subcommand("query", "Run a query (a Cypher subset) and print its rows");
+  cmd->footer("Example: diplograph query \"MATCH (s:State)-[:SIGNATORY]->(a:Agreement) RETURN s.label, a.label\"\n"
+              "The query is read from standard input when neither QUERY nor --file is given (or QUERY is -).");
+  auto args = std::make_shared<QueryArgs>();
+  cmd->add_option("QUERY", args->text, "The query text");
+  cmd->add_option("-f,--file", args->file, "Read the query from this file");
+  cmd->add_option("--format", args->format, "Output: an aligned table, a JSON array of row objects, or CSV")
+      ->check(CLI::IsMember({"table", "json", "csv"}))
+      ->capture_default_str();
+  cmd->callback([&globals, args] {
+    const std::string text = read_query(*args);
+    const auto graph = load_graph(globals);
+    const auto result = diplograph::query(graph, text);
+    if (args->format == "json") print_json(result);
+    else if (args->format == "csv") print_csv(result);
+    else print_table(result);
+  });
+}
+
+}  // namespace cli
