@@ -12,6 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "diplograph/error.hpp"
 #include "diplograph/value.hpp"
 
 namespace diplograph {
@@ -84,8 +85,21 @@ class Schema {
     std::string source_type;         ///< node type whose nodes are sources; "" for none
     bool sources_required = false;   ///< every other node and edge must cite a source
     std::vector<Vocabulary> vocabularies;
-    struct Node { std::string name, parent; bool abstract = false; std::string doc; std::vector<PropertySpec> props; };
-    struct Edge { std::string name; std::vector<std::string> from, to; DateRule date = DateRule::optional; std::string doc; std::vector<PropertySpec> props; };
+    struct Node {
+      std::string name, parent;
+      bool abstract = false;
+      std::string doc;
+      std::vector<PropertySpec> props;
+      Location where;  ///< for diagnostics
+    };
+    struct Edge {
+      std::string name;
+      std::vector<std::string> from, to;
+      DateRule date = DateRule::optional;
+      std::string doc;
+      std::vector<PropertySpec> props;
+      Location where;
+    };
     std::vector<Node> node_types;
     std::vector<Edge> edge_types;
   };

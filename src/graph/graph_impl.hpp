@@ -28,6 +28,12 @@ struct Range {
 /// Interned strings: each distinct text is stored once and named by a small integer.
 class Strings {
  public:
+  Strings() = default;
+  Strings(const Strings& other) { *this = other; }
+  Strings& operator=(const Strings& other);  // re-interns: views must point into our own blocks
+  Strings(Strings&&) noexcept = default;
+  Strings& operator=(Strings&&) noexcept = default;
+
   StrId intern(std::string_view text);
   /// The id of `text` if it was interned, else no_string.
   StrId find(std::string_view text) const noexcept;

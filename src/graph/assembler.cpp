@@ -1,0 +1,321 @@
+#include "graph/assembler.hpp"
+
+#include <algorithm>
+
+namespace diplograph::detail {
+
+std::string describe_node(std::string_view id) { return "node '" + std::string(id) + "'"; }
+
+std::string describe_edge(const EdgeData& e) {
+  if (!e.id.empty()) return "edge '" + e.id + "'";
+  return "edge " + e.from + " -" + e.type + "-> " + e.to;
+}
+
+namespace {
+
+// Ids are lowercase slugs: stable, readable, safe in file names and URLs.
+bool is_slug(std::string_view id) {
+  if (id.empty() || id.size() > 200) return false;
+  auto alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (!alnum(id.front()) || !alnum(id.back())) return false;
+  return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
+}
+
+std::string quoted(const Value& v) {
+  return v.is_string() ? "'" + v.as_string() + "'" : v.to_string();
+}
+
+std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
+  const std::string best = closest_match(word, candidates);
+  return best.empty() ? "" : " (did you mean '" + best + "'?)";
+}
+
+}  // namespace
+
+Assembler::Assembler(Schema schema) : impl_(std::make_unique<GraphImpl>()) { impl_->schema = std::move(schema); }
+
+void Assembler::problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message,
+                        std::uint32_t sub, std::optional<std::uint32_t> first) {
+  problems_.push_back(Problem{code, edge, item, field, sub, std::move(message), first, {}});
+}
+
+bool Assembler::check_value(Value& value, const PropertySpec& spec, std::string& why) const {
+  if (spec.list && !value.is_list()) {
+    why = "must be a list of " + std::string(kind_name(spec.kind)) + " values";
+    return false;
+  }
+  if (spec.list) {
+    List items = value.as_list();
+    PropertySpec one = spec;
+    one.list = false;
+    for (auto& item : items)
+      if (!check_value(item, one, why)) return false;
+    value = Value(std::move(items));
+    return true;
+  }
+  switch (spec.kind) {
+    case ValueKind::string:
+      if (value.is_string()) return true;
+      break;
+    case ValueKind::integer:
+      if (value.is_int()) return true;
+      break;
+    case ValueKind::real:
+      if (value.is_int()) value = Value(value.as_real());
+      if (value.is_real()) return true;
+      break;
+    case ValueKind::boolean:
+      if (value.is_bool()) return true;
+      break;
+    case ValueKind::date:
+      if (value.is_string()) {
+        Date d;
+        std::string reason;
+        if (Date::try_parse(value.as_string(), d, &reason)) {
+          value = Value(d);
+          return true;
+        }
+        why = "is not a date: " + quoted(value) + ": " + reason;
+        return false;
+      }
+      if (value.is_date()) return true;
+      break;
+    case ValueKind::enumeration:
+      if (value.is_string()) {
+        const Vocabulary* vocabulary = impl_->schema.vocabulary(spec.vocabulary);
+        const auto& values = vocabulary->values;
+        if (std::find(values.begin(), values.end(), value.as_string()) != values.end()) return true;
+        std::vector<std::string_view> names(values.begin(), values.end());
+        why = "has " + quoted(value) + ", which is not in vocabulary '" + spec.vocabulary + "'" +
+              suggestion(value.as_string(), names);
+        return false;
+      }
+      break;
+  }
+  why = "must be " + std::string(spec.kind == ValueKind::integer ? "an " : "a ") + std::string(kind_name(spec.kind)) +
+        ", got " + quoted(value);
+  return false;
+}
+
+Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint32_t item, TypeId type) {
+  const Schema& schema = impl_->schema;
+  const std::string owner = edge ? "edge" : "node";
+  for (std::uint32_t i = 0; i < props.size(); ++i) {
+    auto& p = props[i];
+    const PropertySpec* spec = edge ? schema.edge_property(type, p.name) : schema.node_property(type, p.name);
+    const std::string& type_name = edge ? schema.edge_type(type).name : schema.node_type(type).name;
+    if (!spec) {
+      std::vector<std::string_view> names;
+      if (edge) {
+        for (const auto& s : schema.edge_type(type).props) names.push_back(s.name);
+      } else {
+        for (const auto* s : schema.node_properties(type)) names.push_back(s->name);
+      }
+      problem(ErrorCode::schema, edge, item, Field::prop,
+              "unknown property '" + p.name + "' for " + owner + " type '" + type_name + "'" + suggestion(p.name, names), i);
+      problems_.back().key = p.name;
+      continue;
+    }
+    std::string why;
+    check_value(p.value, *spec, why);
+    if (!why.empty()) {
+      problem(ErrorCode::value, edge, item, Field::prop, "property '" + p.name + "' " + why, i);
+      problems_.back().key = p.name;
+    }
+  }
+  auto required = [&](const PropertySpec& spec) {
+    if (spec.required && std::none_of(props.begin(), props.end(), [&](const Property& p) { return p.name == spec.name; }))
+      problem(ErrorCode::schema, edge, item, Field::object, "missing required property '" + spec.name + "'");
+  };
+  if (edge) {
+    for (const auto& spec : schema.edge_type(type).props) required(spec);
+  } else {
+    for (const auto* spec : schema.node_properties(type)) required(*spec);
+  }
+  std::sort(props.begin(), props.end(), [](const Property& a, const Property& b) { return a.name < b.name; });
+  Range r{static_cast<std::uint32_t>(impl_->props.size()), 0};
+  for (auto& p : props) impl_->props.push_back({impl_->strings.intern(p.name), std::move(p.value)});
+  r.end = static_cast<std::uint32_t>(impl_->props.size());
+  return r;
+}
+
+Range Assembler::store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item) {
+  Range r{static_cast<std::uint32_t>(impl_->citations.size()), 0};
+  for (const auto& c : sources)
+    impl_->citations.push_back({impl_->strings.intern(c.source), impl_->strings.intern(c.quote), c.stance});
+  r.end = static_cast<std::uint32_t>(impl_->citations.size());
+  (void)edge;
+  (void)item;
+  return r;
+}
+
+Times Assembler::store_times(const std::optional<Date>& date, const std::optional<Date>& start,
+                             const std::optional<Date>& end, bool edge, std::uint32_t item) {
+  Times t;
+  if (date) t.date = *date, t.bits |= has_date;
+  if (start) t.start = *start, t.bits |= has_start;
+  if (end) t.end = *end, t.bits |= has_end;
+  if (date && (start || end))
+    problem(ErrorCode::value, edge, item, Field::date, "has both a 'date' and a 'start'/'end'; give one or the other");
+  if (start && end && end->before(*start))
+    problem(ErrorCode::value, edge, item, Field::end,
+            "ends (" + end->to_string() + ") before it starts (" + start->to_string() + ")");
+  return t;
+}
+
+void Assembler::add_node(NodeData&& n) {
+  const std::uint32_t item = node_count_++;
+  const Schema& schema = impl_->schema;
+  NodeRec rec;
+  if (!is_slug(n.id))
+    problem(ErrorCode::value, false, item, Field::id,
+            "node id '" + n.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
+  rec.id = impl_->strings.intern(n.id);
+  const NodeType* type = schema.find_node_type(n.type);
+  bool ok = true;
+  if (!type) {
+    problem(ErrorCode::schema, false, item, Field::type,
+            describe_node(n.id) + ": unknown node type '" + n.type + "'" +
+                (schema.suggest_node_type(n.type).empty() ? "" : " (did you mean '" + schema.suggest_node_type(n.type) + "'?)"));
+    ok = false;
+  } else if (type->abstract) {
+    problem(ErrorCode::schema, false, item, Field::type,
+            describe_node(n.id) + ": node type '" + n.type + "' is abstract; use one of its subtypes");
+  }
+  rec.type = type ? type->id : 0;
+  if (n.label.empty()) problem(ErrorCode::schema, false, item, Field::object, describe_node(n.id) + " has no label");
+  rec.label = impl_->strings.intern(n.label);
+  rec.aliases.begin = static_cast<std::uint32_t>(impl_->aliases.size());
+  for (const auto& a : n.aliases) impl_->aliases.push_back(impl_->strings.intern(a));
+  rec.aliases.end = static_cast<std::uint32_t>(impl_->aliases.size());
+  const std::size_t before = problems_.size();
+  if (ok) rec.props = store_props(n.props, false, item, rec.type);
+  for (std::size_t i = before; i < problems_.size(); ++i)
+    problems_[i].message = describe_node(n.id) + ": " + problems_[i].message;
+  rec.modality = n.modality;
+  const std::size_t before_times = problems_.size();
+  rec.times = store_times(n.date, n.start, n.end, false, item);
+  for (std::size_t i = before_times; i < problems_.size(); ++i)
+    problems_[i].message = describe_node(n.id) + " " + problems_[i].message;
+  rec.sources = store_citations(n.sources, false, item);
+  impl_->nodes.push_back(rec);
+  node_ok_.push_back(ok);
+}
+
+void Assembler::add_edge(EdgeData&& e) {
+  const std::uint32_t item = edge_count_++;
+  const Schema& schema = impl_->schema;
+  const std::string who = describe_edge(e);
+  EdgeRec rec;
+  if (!e.id.empty() && !is_slug(e.id))
+    problem(ErrorCode::value, true, item, Field::id,
+            "edge id '" + e.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
+  rec.id = e.id.empty() ? no_string : impl_->strings.intern(e.id);
+  const EdgeType* type = schema.find_edge_type(e.type);
+  if (!type) {
+    const std::string best = schema.suggest_edge_type(e.type);
+    problem(ErrorCode::schema, true, item, Field::type,
+            who + ": unknown edge type '" + e.type + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  }
+  rec.type = type ? type->id : 0;
+  // Ends are resolved in finish(), once every node is known; until then they hold string ids.
+  rec.from = impl_->strings.intern(e.from);
+  rec.to = impl_->strings.intern(e.to);
+  const std::size_t before = problems_.size();
+  if (type) rec.props = store_props(e.props, true, item, rec.type);
+  rec.times = store_times(e.date, e.start, e.end, true, item);
+  if (type && type->date == DateRule::required && !e.date && !e.start)
+    problem(ErrorCode::schema, true, item, Field::object, "edge type '" + e.type + "' requires a date");
+  for (std::size_t i = before; i < problems_.size(); ++i) problems_[i].message = who + ": " + problems_[i].message;
+  rec.modality = e.modality;
+  rec.sources = store_citations(e.sources, true, item);
+  impl_->edges.push_back(rec);
+  edge_ok_.push_back(type != nullptr);
+}
+
+std::optional<Graph> Assembler::finish() {
+  GraphImpl& g = *impl_;
+  const Schema& schema = g.schema;
+  // Node ids, first come first kept.
+  std::unordered_map<StrId, NodeIndex> ids;
+  ids.reserve(g.nodes.size());
+  for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
+    auto [it, fresh] = ids.emplace(g.nodes[i].id, i);
+    if (!fresh)
+      problem(ErrorCode::duplicate, false, i, Field::id, "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'",
+              0, it->second);
+  }
+  std::vector<std::string_view> all_ids;  // for did-you-mean, built only when needed
+  auto suggest = [&](std::string_view id) {
+    if (all_ids.empty())
+      for (const auto& n : g.nodes) all_ids.push_back(g.str(n.id));
+    return suggestion(id, all_ids);
+  };
+  std::unordered_map<StrId, EdgeIndex> edge_ids;
+  for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
+    auto& e = g.edges[i];
+    if (e.id != no_string) {
+      auto [it, fresh] = edge_ids.emplace(e.id, i);
+      if (!fresh)
+        problem(ErrorCode::duplicate, true, i, Field::id, "duplicate edge id '" + std::string(g.str(e.id)) + "'", 0,
+                it->second);
+    }
+    const std::string who = e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'"
+                                              : "edge " + std::string(g.str(e.from)) + " -> " + std::string(g.str(e.to));
+    bool ends_ok = true;
+    for (Field end : {Field::from, Field::to}) {
+      NodeIndex& slot = end == Field::from ? e.from : e.to;
+      auto it = ids.find(slot);
+      if (it == ids.end()) {
+        const std::string_view id = g.str(slot);
+        problem(ErrorCode::reference, true, i, end,
+                who + ": '" + (end == Field::from ? "from" : "to") + "' names no node: '" + std::string(id) + "'" +
+                    suggest(id));
+        ends_ok = false;
+        slot = 0;
+      } else {
+        slot = it->second;
+      }
+    }
+    if (ends_ok && edge_ok_[i] && node_ok_[e.from] && node_ok_[e.to] &&
+        !schema.allows(e.type, g.nodes[e.from].type, g.nodes[e.to].type)) {
+      const auto& t = schema.edge_type(e.type);
+      problem(ErrorCode::schema, true, i, Field::type,
+              who + ": a " + t.name + " edge cannot go from " + schema.node_type(g.nodes[e.from].type).name + " '" +
+                  std::string(g.str(g.nodes[e.from].id)) + "' to " + schema.node_type(g.nodes[e.to].type).name + " '" +
+                  std::string(g.str(g.nodes[e.to].id)) + "'");
+    }
+  }
+  // Citations must name nodes of the schema's source type.
+  auto check_sources = [&](Range r, bool edge, std::uint32_t item, std::string_view who, bool is_source) {
+    if (r.size() == 0 && schema.sources_required() && !is_source)
+      problem(ErrorCode::reference, edge, item, Field::object, std::string(who) + " cites no source");
+    for (std::uint32_t c = r.begin; c < r.end; ++c) {
+      const StrId s = g.citations[c].source;
+      if (g.str(s).empty()) continue;  // a citation without a source was reported by its reader
+      auto it = ids.find(s);
+      const bool is_a_source =
+          it != ids.end() && (!schema.source_type() || schema.is_a(g.nodes[it->second].type, *schema.source_type()));
+      if (!is_a_source)
+        problem(ErrorCode::reference, edge, item, Field::source,
+                std::string(who) + ": cites '" + std::string(g.str(s)) + "', which is not a " +
+                    (schema.source_type() ? schema.node_type(*schema.source_type()).name : std::string("node")) +
+                    (it == ids.end() ? suggest(g.str(s)) : ""),
+                c - r.begin);
+    }
+  };
+  for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
+    const bool is_source = schema.source_type() && node_ok_[i] && schema.is_a(g.nodes[i].type, *schema.source_type());
+    check_sources(g.nodes[i].sources, false, i, describe_node(g.str(g.nodes[i].id)), is_source);
+  }
+  for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
+    const auto& e = g.edges[i];
+    const std::string who = e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1);
+    check_sources(e.sources, true, i, who, false);
+  }
+  if (!problems_.empty()) return std::nullopt;
+  g.index();
+  return GraphAccess::make(std::move(impl_));
+}
+
+}  // namespace diplograph::detail

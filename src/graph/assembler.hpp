@@ -1,0 +1,63 @@
+#pragma once
+// Turns plain NodeData/EdgeData into a checked Graph. Shared by GraphBuilder and the JSON
+// loader: each problem names the item and field it concerns, so the loader can point at the
+// exact place in its file while GraphBuilder reports the ids alone.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/graph_impl.hpp"
+
+namespace diplograph::detail {
+
+enum class Field : std::uint8_t { object, id, type, label, from, to, date, start, end, prop, source };
+
+struct Problem {
+  ErrorCode code;
+  bool edge;            // the item is an edge (else a node)
+  std::uint32_t item;   // its position among the nodes or edges added
+  Field field;
+  std::uint32_t sub;    // which property or citation, for Field::prop and Field::source
+  std::string message;
+  std::optional<std::uint32_t> first;  // for duplicates: the item that came first
+  std::string key;                     // the property name, for Field::prop
+};
+
+class Assembler {
+ public:
+  explicit Assembler(Schema schema);
+
+  const Schema& schema() const noexcept { return impl_->schema; }
+  /// Checks what the item alone can show and stores it; problems are recorded, not thrown.
+  void add_node(NodeData&& node);
+  void add_edge(EdgeData&& edge);
+  std::uint32_t nodes_added() const noexcept { return node_count_; }
+  std::uint32_t edges_added() const noexcept { return edge_count_; }
+
+  /// Checks ids, edge ends and sources across all items; the graph when nothing was wrong.
+  std::optional<Graph> finish();
+  const std::vector<Problem>& problems() const noexcept { return problems_; }
+
+ private:
+  void problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message,
+               std::uint32_t sub = 0, std::optional<std::uint32_t> first = std::nullopt);
+  Range store_props(std::vector<Property>& props, bool edge, std::uint32_t item, TypeId type);
+  Range store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item);
+  Times store_times(const std::optional<Date>& date, const std::optional<Date>& start,
+                    const std::optional<Date>& end, bool edge, std::uint32_t item);
+  bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
+
+  std::unique_ptr<GraphImpl> impl_;
+  std::vector<Problem> problems_;
+  std::vector<bool> edge_ok_;  // rejected items are counted but not stored
+  std::vector<bool> node_ok_;
+  std::uint32_t node_count_ = 0;
+  std::uint32_t edge_count_ = 0;
+};
+
+/// "node 'x'" or "edge 'e-1'" or "edge FROM -TYPE-> TO" for messages.
+std::string describe_node(std::string_view id);
+std::string describe_edge(const EdgeData& e);
+
+}  // namespace diplograph::detail

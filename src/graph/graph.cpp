@@ -1,0 +1,209 @@
+#include <algorithm>
+#include <tuple>
+
+#include "graph/graph_impl.hpp"
+
+namespace diplograph {
+
+std::string_view modality_name(Modality m) noexcept {
+  switch (m) {
+    case Modality::actual: return "actual";
+    case Modality::expected: return "expected";
+    case Modality::possible: return "possible";
+    case Modality::hypothetical: return "hypothetical";
+  }
+  return "?";
+}
+
+std::string_view stance_name(Stance s) noexcept { return s == Stance::asserts ? "asserts" : "disputes"; }
+
+Graph::Graph() : impl_(std::make_unique<detail::GraphImpl>()) {}
+Graph::Graph(std::unique_ptr<detail::GraphImpl> impl) : impl_(std::move(impl)) {}
+Graph::~Graph() = default;
+Graph::Graph(Graph&&) noexcept = default;
+Graph& Graph::operator=(Graph&&) noexcept = default;
+Graph::Graph(const Graph& other) : impl_(std::make_unique<detail::GraphImpl>(*other.impl_)) {}
+Graph& Graph::operator=(const Graph& other) {
+  if (this != &other) impl_ = std::make_unique<detail::GraphImpl>(*other.impl_);
+  return *this;
+}
+
+const Schema& Graph::schema() const noexcept { return impl_->schema; }
+std::size_t Graph::node_count() const noexcept { return impl_->nodes.size(); }
+std::size_t Graph::edge_count() const noexcept { return impl_->edges.size(); }
+
+std::optional<Node> Graph::find(std::string_view id) const noexcept {
+  const detail::StrId s = impl_->strings.find(id);
+  if (s == detail::no_string) return std::nullopt;
+  auto it = impl_->node_by_id.find(s);
+  if (it == impl_->node_by_id.end()) return std::nullopt;
+  return node(it->second);
+}
+
+Node Graph::at(std::string_view id) const {
+  if (auto n = find(id)) return *n;
+  std::vector<std::string_view> ids;
+  ids.reserve(impl_->nodes.size());
+  for (const auto& rec : impl_->nodes) ids.push_back(impl_->str(rec.id));
+  const std::string best = closest_match(id, ids);
+  throw Error(ErrorCode::reference,
+              "no node with id '" + std::string(id) + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+}
+
+std::vector<Node> Graph::find_by_name(std::string_view name) const {
+  std::vector<Node> out;
+  auto it = impl_->nodes_by_name.find(fold(name));
+  if (it != impl_->nodes_by_name.end())
+    for (NodeIndex i : it->second) out.push_back(node(i));
+  return out;
+}
+
+std::vector<Node> Graph::search(std::string_view text) const {
+  const std::string needle = fold(text);
+  std::vector<NodeIndex> hits;
+  for (const auto& [name, nodes] : impl_->nodes_by_name)
+    if (name.find(needle) != std::string::npos) hits.insert(hits.end(), nodes.begin(), nodes.end());
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  std::vector<Node> out;
+  for (NodeIndex i : hits) out.push_back(node(i));
+  return out;
+}
+
+std::vector<Node> Graph::nodes_of_type(std::string_view type, bool exact) const {
+  std::vector<Node> out;
+  const NodeType* t = impl_->schema.find_node_type(type);
+  if (!t) return out;
+  std::vector<NodeIndex> hits;
+  for (TypeId sub : exact ? std::vector<TypeId>{t->id} : impl_->schema.subtypes(t->id)) {
+    const auto& list = impl_->nodes_by_type[sub];
+    hits.insert(hits.end(), list.begin(), list.end());
+  }
+  std::sort(hits.begin(), hits.end());
+  for (NodeIndex i : hits) out.push_back(node(i));
+  return out;
+}
+
+std::span<const NodeIndex> Graph::nodes_of_type(TypeId type) const noexcept {
+  if (type >= impl_->nodes_by_type.size()) return {};
+  return impl_->nodes_by_type[type];
+}
+
+namespace {
+std::span<const EdgeIndex> slice(const std::vector<std::uint32_t>& begin, const std::vector<EdgeIndex>& list,
+                                 NodeIndex n) {
+  return std::span<const EdgeIndex>(list.data() + begin[n], begin[n + 1] - begin[n]);
+}
+
+// The edges of one type inside a node's list, which is sorted by edge type.
+std::span<const EdgeIndex> typed(std::span<const EdgeIndex> all, const std::vector<detail::EdgeRec>& edges,
+                                 TypeId type) {
+  auto lo = std::partition_point(all.begin(), all.end(), [&](EdgeIndex e) { return edges[e].type < type; });
+  auto hi = std::partition_point(lo, all.end(), [&](EdgeIndex e) { return edges[e].type == type; });
+  return std::span<const EdgeIndex>(lo, hi);
+}
+}  // namespace
+
+std::span<const EdgeIndex> Graph::out_edges(NodeIndex n) const noexcept {
+  return slice(impl_->out_begin, impl_->out_list, n);
+}
+std::span<const EdgeIndex> Graph::in_edges(NodeIndex n) const noexcept {
+  return slice(impl_->in_begin, impl_->in_list, n);
+}
+std::span<const EdgeIndex> Graph::out_edges(NodeIndex n, TypeId type) const noexcept {
+  return typed(out_edges(n), impl_->edges, type);
+}
+std::span<const EdgeIndex> Graph::in_edges(NodeIndex n, TypeId type) const noexcept {
+  return typed(in_edges(n), impl_->edges, type);
+}
+
+std::vector<Edge> Graph::edges_at(Node n, Direction dir, std::span<const std::string> types) const {
+  std::vector<TypeId> ids;
+  for (const auto& name : types) {
+    const EdgeType* t = impl_->schema.find_edge_type(name);
+    if (!t) {
+      const std::string best = impl_->schema.suggest_edge_type(name);
+      throw Error(ErrorCode::schema,
+                  "unknown edge type '" + name + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+    }
+    ids.push_back(t->id);
+  }
+  std::vector<Edge> out;
+  auto collect = [&](auto all_of, auto of_type) {
+    if (ids.empty()) {
+      for (EdgeIndex e : all_of()) out.push_back(edge(e));
+    } else {
+      for (TypeId t : ids)
+        for (EdgeIndex e : of_type(t)) out.push_back(edge(e));
+    }
+  };
+  if (dir != Direction::in)
+    collect([&] { return out_edges(n.index()); }, [&](TypeId t) { return out_edges(n.index(), t); });
+  if (dir != Direction::out)
+    collect([&] { return in_edges(n.index()); }, [&](TypeId t) { return in_edges(n.index(), t); });
+  return out;
+}
+
+Graph Graph::subgraph(const std::vector<bool>& keep_nodes, const std::vector<bool>& keep_edges) const {
+  const auto& from = *impl_;
+  auto out = std::make_unique<detail::GraphImpl>();
+  out->schema = from.schema;
+  out->strings = from.strings;  // string ids stay the same
+  std::vector<NodeIndex> renumber(from.nodes.size(), UINT32_MAX);
+  auto copy_pools = [&](auto rec) {
+    auto copy = [](detail::Range r, const auto& src, auto& dst) {
+      detail::Range out_range{static_cast<std::uint32_t>(dst.size()), 0};
+      dst.insert(dst.end(), src.begin() + r.begin, src.begin() + r.end);
+      out_range.end = static_cast<std::uint32_t>(dst.size());
+      return out_range;
+    };
+    rec.props = copy(rec.props, from.props, out->props);
+    rec.sources = copy(rec.sources, from.citations, out->citations);
+    return rec;
+  };
+  for (NodeIndex i = 0; i < from.nodes.size(); ++i) {
+    if (!keep_nodes.at(i)) continue;
+    renumber[i] = static_cast<NodeIndex>(out->nodes.size());
+    auto rec = copy_pools(from.nodes[i]);
+    const auto first_alias = static_cast<std::uint32_t>(out->aliases.size());
+    out->aliases.insert(out->aliases.end(), from.aliases.begin() + rec.aliases.begin,
+                        from.aliases.begin() + rec.aliases.end);
+    rec.aliases = {first_alias, static_cast<std::uint32_t>(out->aliases.size())};
+    out->nodes.push_back(rec);
+  }
+  for (EdgeIndex e = 0; e < from.edges.size(); ++e) {
+    const auto& rec = from.edges[e];
+    if (!keep_edges.at(e) || renumber[rec.from] == UINT32_MAX || renumber[rec.to] == UINT32_MAX) continue;
+    auto copy = copy_pools(rec);
+    copy.from = renumber[rec.from];
+    copy.to = renumber[rec.to];
+    out->edges.push_back(copy);
+  }
+  out->index();
+  return Graph(std::move(out));
+}
+
+bool operator==(const Graph& a, const Graph& b) {
+  if (a.node_count() != b.node_count() || a.edge_count() != b.edge_count() || !(a.schema() == b.schema()))
+    return false;
+  for (Node n : a.nodes()) {
+    auto other = b.find(n.id());
+    if (!other || !(n.data() == other->data())) return false;
+  }
+  auto sorted_edges = [](const Graph& g) {
+    std::vector<EdgeData> edges;
+    for (Edge e : g.edges()) edges.push_back(e.data());
+    std::sort(edges.begin(), edges.end(), [](const EdgeData& x, const EdgeData& y) {
+      return std::tie(x.id, x.from, x.type, x.to, x.date, x.start, x.end) <
+             std::tie(y.id, y.from, y.type, y.to, y.date, y.start, y.end);
+    });
+    return edges;
+  };
+  return sorted_edges(a) == sorted_edges(b);
+}
+
+namespace detail {
+Graph GraphAccess::make(std::unique_ptr<GraphImpl> impl) { return Graph(std::move(impl)); }
+}  // namespace detail
+
+}  // namespace diplograph

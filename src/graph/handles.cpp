@@ -1,0 +1,135 @@
+// The accessors of Node and Edge: thin reads of the records in GraphImpl.
+#include "graph/graph_impl.hpp"
+
+namespace diplograph {
+
+namespace detail {
+
+const Value* GraphImpl::prop(Range r, std::string_view name) const noexcept {
+  for (std::uint32_t i = r.begin; i < r.end; ++i)
+    if (str(props[i].name) == name) return &props[i].value;
+  return nullptr;
+}
+
+namespace {
+
+std::vector<PropertyRef> prop_refs(const GraphImpl& g, Range r) {
+  std::vector<PropertyRef> out;
+  out.reserve(r.size());
+  for (std::uint32_t i = r.begin; i < r.end; ++i) out.push_back({g.str(g.props[i].name), g.props[i].value});
+  return out;
+}
+
+std::vector<CitationRef> citation_refs(const GraphImpl& g, Range r) {
+  std::vector<CitationRef> out;
+  out.reserve(r.size());
+  for (std::uint32_t i = r.begin; i < r.end; ++i) {
+    const auto& c = g.citations[i];
+    out.push_back({g.str(c.source), g.str(c.quote), c.stance});
+  }
+  return out;
+}
+
+std::optional<Date> time_part(const Times& t, std::uint8_t bit, const Date& d) noexcept {
+  return (t.bits & bit) ? std::optional<Date>(d) : std::nullopt;
+}
+
+std::optional<Date> when(const Times& t) noexcept {
+  if (t.bits & has_date) return t.date;
+  if (t.bits & has_start) return t.start;
+  return std::nullopt;
+}
+
+template <class Data>
+void fill_common(const GraphImpl& g, const auto& rec, Data& d) {
+  for (std::uint32_t i = rec.props.begin; i < rec.props.end; ++i)
+    d.props.push_back({std::string(g.str(g.props[i].name)), g.props[i].value});
+  for (const auto& c : citation_refs(g, rec.sources))
+    d.sources.push_back({std::string(c.source), std::string(c.quote), c.stance});
+  d.date = time_part(rec.times, has_date, rec.times.date);
+  d.start = time_part(rec.times, has_start, rec.times.start);
+  d.end = time_part(rec.times, has_end, rec.times.end);
+  d.modality = rec.modality;
+}
+
+}  // namespace
+}  // namespace detail
+
+using detail::has_date;
+using detail::has_end;
+using detail::has_start;
+
+std::string_view Node::id() const noexcept { return g_->str(g_->nodes[i_].id); }
+TypeId Node::type_id() const noexcept { return g_->nodes[i_].type; }
+std::string_view Node::type() const noexcept { return g_->schema.node_type(type_id()).name; }
+std::string_view Node::label() const noexcept { return g_->str(g_->nodes[i_].label); }
+std::vector<std::string_view> Node::aliases() const {
+  std::vector<std::string_view> out;
+  const auto r = g_->nodes[i_].aliases;
+  for (std::uint32_t i = r.begin; i < r.end; ++i) out.push_back(g_->str(g_->aliases[i]));
+  return out;
+}
+std::vector<PropertyRef> Node::props() const { return detail::prop_refs(*g_, g_->nodes[i_].props); }
+const Value* Node::prop(std::string_view name) const noexcept { return g_->prop(g_->nodes[i_].props, name); }
+std::optional<Date> Node::date() const noexcept {
+  const auto& t = g_->nodes[i_].times;
+  return detail::time_part(t, has_date, t.date);
+}
+std::optional<Date> Node::start() const noexcept {
+  const auto& t = g_->nodes[i_].times;
+  return detail::time_part(t, has_start, t.start);
+}
+std::optional<Date> Node::end() const noexcept {
+  const auto& t = g_->nodes[i_].times;
+  return detail::time_part(t, has_end, t.end);
+}
+std::optional<Date> Node::when() const noexcept { return detail::when(g_->nodes[i_].times); }
+Modality Node::modality() const noexcept { return g_->nodes[i_].modality; }
+std::vector<CitationRef> Node::sources() const { return detail::citation_refs(*g_, g_->nodes[i_].sources); }
+bool Node::is_a(std::string_view type) const noexcept {
+  const NodeType* t = g_->schema.find_node_type(type);
+  return t && g_->schema.is_a(type_id(), t->id);
+}
+NodeData Node::data() const {
+  NodeData d;
+  d.id = id();
+  d.type = type();
+  d.label = label();
+  for (auto a : aliases()) d.aliases.emplace_back(a);
+  detail::fill_common(*g_, g_->nodes[i_], d);
+  return d;
+}
+
+std::string_view Edge::id() const noexcept { return g_->str(g_->edges[i_].id); }
+TypeId Edge::type_id() const noexcept { return g_->edges[i_].type; }
+std::string_view Edge::type() const noexcept { return g_->schema.edge_type(type_id()).name; }
+Node Edge::from() const noexcept { return Node(g_, g_->edges[i_].from); }
+Node Edge::to() const noexcept { return Node(g_, g_->edges[i_].to); }
+std::vector<PropertyRef> Edge::props() const { return detail::prop_refs(*g_, g_->edges[i_].props); }
+const Value* Edge::prop(std::string_view name) const noexcept { return g_->prop(g_->edges[i_].props, name); }
+std::optional<Date> Edge::date() const noexcept {
+  const auto& t = g_->edges[i_].times;
+  return detail::time_part(t, has_date, t.date);
+}
+std::optional<Date> Edge::start() const noexcept {
+  const auto& t = g_->edges[i_].times;
+  return detail::time_part(t, has_start, t.start);
+}
+std::optional<Date> Edge::end() const noexcept {
+  const auto& t = g_->edges[i_].times;
+  return detail::time_part(t, has_end, t.end);
+}
+std::optional<Date> Edge::when() const noexcept { return detail::when(g_->edges[i_].times); }
+Modality Edge::modality() const noexcept { return g_->edges[i_].modality; }
+std::vector<CitationRef> Edge::sources() const { return detail::citation_refs(*g_, g_->edges[i_].sources); }
+EdgeData Edge::data() const {
+  EdgeData d;
+  d.id = id();
+  d.type = type();
+  d.from = from().id();
+  d.to = to().id();
+  detail::fill_common(*g_, g_->edges[i_], d);
+  return d;
+}
+
+}  // namespace diplograph

@@ -1,0 +1,56 @@
+#pragma once
+// Problems found while reading one file, placed at line:column. The file's text is read for
+// positions only once the first problem needs one, so a clean load never reads it twice.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "io/json/tree.hpp"
+
+namespace diplograph::detail::json {
+
+class FileProblems {
+ public:
+  FileProblems(std::filesystem::path file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+
+  /// At the start of a value of the tree (the key's value, or the opening brace).
+  void at_value(const Tree& tree, NodeId v, ErrorCode code, std::string message);
+  /// At a member's name.
+  void at_key(const Tree& tree, NodeId v, ErrorCode code, std::string message);
+  /// At a byte offset; `token_end` when the offset is the end of a token.
+  void at_offset(std::uint64_t offset, bool token_end, ErrorCode code, std::string message);
+  Location location(std::uint64_t offset, bool token_end);
+  Location value_location(const Tree& tree, NodeId v);
+  void add(Diagnostic d) { out_.push_back(std::move(d)); }
+  const std::filesystem::path& file() const noexcept { return file_; }
+  /// The file's text positions (read on first use).
+  const Positions& positions();
+
+ private:
+  std::filesystem::path file_;
+  std::vector<Diagnostic>& out_;
+  std::optional<Positions> positions_;
+};
+
+/// Calls f(key, value) for each member of an object, reporting duplicate keys (and skipping
+/// the repeated member).
+template <class F>
+void for_each_member(const Tree& tree, NodeId object, FileProblems& problems, F&& f) {
+  std::vector<std::string_view> seen;
+  tree.for_each_child(object, [&](NodeId child) {
+    const std::string_view key = tree.key(child);
+    for (std::string_view s : seen)
+      if (s == key) {
+        problems.at_key(tree, child, ErrorCode::duplicate, "duplicate key '" + std::string(key) + "'");
+        return;
+      }
+    seen.push_back(key);
+    f(key, child);
+  });
+}
+
+/// "unknown field 'x' in a node (did you mean 'y'?)"
+std::string unknown_field(std::string_view key, std::string_view where, const std::vector<std::string_view>& known);
+
+}  // namespace diplograph::detail::json

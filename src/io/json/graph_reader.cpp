@@ -1,0 +1,311 @@
+// load(): reads graph files into an Assembler, element by element, and places every problem
+// at its line and column.
+#include <algorithm>
+
+#include "diplograph/io.hpp"
+#include "graph/assembler.hpp"
+#include "io/json/item_reader.hpp"
+#include "io/json/schema_reader.hpp"
+
+namespace diplograph {
+
+namespace fs = std::filesystem;
+using namespace detail::json;
+
+namespace {
+
+// Where each node and edge came from: its file and the offset of its opening brace, enough to
+// find any of its fields again should a cross-check fail.
+struct Origin {
+  std::uint32_t file;
+  std::uint64_t offset;
+};
+
+// The events of one graph file. The top level is walked by hand; each element of "nodes" and
+// "edges" (and the "schema" member) is built into a Tree and read as a whole.
+class GraphFile : public Events {
+ public:
+  struct Shared {
+    std::optional<detail::Assembler> assembler;
+    std::vector<Origin> node_origins, edge_origins;
+    std::vector<Diagnostic> diagnostics;
+    std::function<std::optional<Schema>()> fallback_schema;  // when the file embeds none
+  };
+
+  GraphFile(fs::path file, std::uint32_t index, Shared& shared, bool may_embed_schema)
+      : problems_(std::move(file), shared.diagnostics), index_(index), shared_(shared),
+        may_embed_schema_(may_embed_schema) {}
+
+  FileProblems& problems() { return problems_; }
+
+  bool null(std::uint64_t end) override {
+    if (in_tree()) return builder_.null(end) && after_tree_event();
+    return scalar(Kind::null, end);
+  }
+  bool boolean(bool b, std::uint64_t end) override {
+    if (in_tree()) return builder_.boolean(b, end) && after_tree_event();
+    return scalar(Kind::boolean, end);
+  }
+  bool number(std::string_view text, std::uint64_t end) override {
+    if (in_tree()) return builder_.number(text, end) && after_tree_event();
+    if (depth_ == 1 && key_ == "diplograph") {
+      if (text != "1") problems_.at_offset(end, true, ErrorCode::value,
+                                           "unsupported format version " + std::string(text) + " (this diplograph reads version 1)");
+      return true;
+    }
+    return scalar(Kind::number, end);
+  }
+  bool string(std::string_view text, std::uint64_t end) override {
+    if (in_tree()) return builder_.string(text, end) && after_tree_event();
+    return scalar(Kind::string, end);
+  }
+  bool key(std::string_view text, std::uint64_t end) override {
+    if (in_tree()) return builder_.key(text, end);
+    key_.assign(text);
+    if (key_ == "diplograph") versioned_ = true;
+    if (std::find(seen_.begin(), seen_.end(), key_) != seen_.end()) {
+      problems_.at_offset(end, true, ErrorCode::duplicate, "duplicate key '" + key_ + "'");
+      skip_ = true;
+    } else {
+      seen_.push_back(key_);
+      skip_ = false;
+    }
+    if (!skip_ && key_ != "diplograph" && key_ != "nodes" && key_ != "edges" && key_ != "schema") {
+      problems_.at_offset(end, true, ErrorCode::schema,
+                          unknown_field(key_, "a graph file", {"diplograph", "schema", "nodes", "edges"}));
+      skip_ = true;
+    }
+    return true;
+  }
+  bool start_object(std::uint64_t end) override {
+    if (in_tree()) return builder_.start_object(end);
+    if (depth_ == 0) {
+      depth_ = 1;
+      return true;
+    }
+    if (depth_ == 1 && key_ == "schema" && !skip_) {
+      if (!may_embed_schema_) {
+        problems_.at_offset(end - 1, false, ErrorCode::schema,
+                            "a graph directory takes its schema from schema.json; this file may not embed one");
+      } else if (shared_.assembler) {
+        problems_.at_offset(end - 1, false, ErrorCode::schema, "'schema' must come before 'nodes' and 'edges'");
+      } else {
+        tree_target_ = Target::schema;
+      }
+    } else if (depth_ == 1 && !skip_) {
+      wrong_member_kind(end - 1, false, "an object");
+    } else if (depth_ == 2 && !skip_) {
+      tree_target_ = section_ == Section::nodes ? Target::node : Target::edge;
+    }
+    return begin_tree() && builder_.start_object(end);
+  }
+  bool end_object(std::uint64_t end) override {
+    if (in_tree()) return builder_.end_object(end) && after_tree_event();
+    depth_ = 0;
+    return true;
+  }
+  bool start_array(std::uint64_t end) override {
+    if (in_tree()) return builder_.start_array(end);
+    if (depth_ == 0) return root_not_object(end - 1);
+    if (depth_ == 1 && !skip_ && (key_ == "nodes" || key_ == "edges")) {
+      if (!ensure_assembler(end - 1)) skip_ = true;
+      section_ = key_ == "nodes" ? Section::nodes : Section::edges;
+      depth_ = 2;
+      return true;
+    }
+    if (depth_ == 1 && !skip_) wrong_member_kind(end - 1, false, "an array");
+    return begin_tree() && builder_.start_array(end);
+  }
+  bool end_array(std::uint64_t end) override {
+    if (in_tree()) return builder_.end_array(end) && after_tree_event();
+    depth_ = 1;
+    section_ = Section::none;
+    return true;
+  }
+
+  /// Called after a parse without syntax errors: what the file lacked.
+  void finish() {
+    if (!versioned_)
+      problems_.add({ErrorCode::schema, Location{problems_.file().string(), 1, 1},
+                     "not a diplograph graph file: missing \"diplograph\": 1"});
+  }
+
+ private:
+  enum class Section { none, nodes, edges };
+  enum class Target { skip, schema, node, edge };
+
+  bool in_tree() const { return tree_active_; }
+  bool begin_tree() {
+    tree_.clear();
+    tree_active_ = true;
+    return true;
+  }
+  bool after_tree_event() {
+    if (!tree_.complete()) return true;
+    tree_active_ = false;
+    switch (tree_target_) {
+      case Target::schema: read_embedded_schema(); break;
+      case Target::node: read_item(false); break;
+      case Target::edge: read_item(true); break;
+      case Target::skip: break;
+    }
+    tree_target_ = Target::skip;
+    return true;
+  }
+  bool scalar(Kind kind, std::uint64_t end) {
+    if (depth_ == 0) return root_not_object(end);
+    if (depth_ == 1 && !skip_) wrong_member_kind(end, true, std::string(kind_noun(kind)));
+    if (depth_ == 2 && !skip_)
+      problems_.at_offset(end, true, ErrorCode::schema,
+                          std::string("each of '") + (section_ == Section::nodes ? "nodes" : "edges") +
+                              "' must be an object, not " + std::string(kind_noun(kind)));
+    return true;
+  }
+  bool root_not_object(std::uint64_t offset) {
+    failure = Failure{offset, "a graph file must hold one JSON object", false};
+    return false;
+  }
+  void wrong_member_kind(std::uint64_t offset, bool token_end, const std::string& got) {
+    const char* wanted = key_ == "schema" ? "an object" : key_ == "diplograph" ? "the number 1" : "an array";
+    problems_.at_offset(offset, token_end, ErrorCode::schema, "'" + key_ + "' must be " + wanted + ", not " + got);
+  }
+  bool ensure_assembler(std::uint64_t offset) {
+    if (shared_.assembler) return true;
+    if (auto schema = shared_.fallback_schema()) {
+      shared_.assembler.emplace(std::move(*schema));
+      return true;
+    }
+    if (!no_schema_reported_)
+      problems_.at_offset(offset, false, ErrorCode::schema,
+                          "no schema: embed a \"schema\" member before the nodes, or put schema.json beside the file");
+    no_schema_reported_ = true;
+    return false;
+  }
+  void read_embedded_schema() {
+    if (auto schema = read_schema(tree_, tree_.root(), problems_)) shared_.assembler.emplace(std::move(*schema));
+    else shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
+  }
+  void read_item(bool edge) {
+    auto& assembler = *shared_.assembler;
+    const std::size_t before = assembler.problems().size();
+    const Origin origin{index_, tree_[tree_.root()].end - 1};
+    if (edge) {
+      if (auto e = read_edge(tree_, problems_, assembler.schema())) {
+        shared_.edge_origins.push_back(origin);
+        assembler.add_edge(std::move(*e));
+      }
+    } else if (auto n = read_node(tree_, problems_, assembler.schema())) {
+      shared_.node_origins.push_back(origin);
+      assembler.add_node(std::move(*n));
+    }
+    // Problems of the item alone are placed now, while its tree is at hand.
+    for (std::size_t i = before; i < assembler.problems().size(); ++i)
+      shared_.diagnostics.push_back(
+          {assembler.problems()[i].code, field_location(tree_, assembler.problems()[i], problems_), assembler.problems()[i].message});
+  }
+
+  FileProblems problems_;
+  std::uint32_t index_;
+  Shared& shared_;
+  bool may_embed_schema_;
+  Tree tree_;
+  TreeBuilder builder_{tree_};
+  bool tree_active_ = false;
+  Target tree_target_ = Target::skip;
+  int depth_ = 0;
+  Section section_ = Section::none;
+  std::string key_;
+  std::vector<std::string> seen_;
+  bool skip_ = false;
+  bool versioned_ = false;
+  bool no_schema_reported_ = false;
+};
+
+// "file:line:column" of a location, for messages that point at a second place.
+std::string place_text(const Location& l) {
+  return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
+}
+
+std::vector<fs::path> graph_files(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const auto& p = it->path();
+    if (p.extension() == ".json" && p.filename() != "schema.json" && it->is_regular_file()) files.push_back(p);
+  }
+  if (ec) throw Error(ErrorCode::io, "cannot list directory: " + ec.message(), Location{dir.string()});
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+Schema load_schema(const fs::path& file) {
+  std::vector<Diagnostic> diagnostics;
+  Tree tree;
+  TreeBuilder builder(tree);
+  if (auto syntax = parse_file(file, builder)) throw Error(std::vector<Diagnostic>{*syntax});
+  FileProblems problems(file, diagnostics);
+  auto schema = read_schema(tree, tree.root(), problems);
+  if (!schema) throw Error(std::move(diagnostics));
+  return std::move(*schema);
+}
+
+Graph load(const fs::path& path) {
+  std::error_code ec;
+  const bool directory = fs::is_directory(path, ec);
+  if (!directory && !fs::exists(path, ec)) throw Error(ErrorCode::io, "no such file or directory", Location{path.string()});
+  const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
+  GraphFile::Shared shared;
+  const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
+  if (directory) {
+    shared.assembler.emplace(load_schema(schema_file));
+  } else {
+    shared.fallback_schema = [&]() -> std::optional<Schema> {
+      if (!fs::exists(schema_file)) return std::nullopt;
+      try {
+        return load_schema(schema_file);
+      } catch (const Error& e) {
+        for (const auto& d : e.diagnostics()) shared.diagnostics.push_back(d);
+        shared.fallback_schema = [] { return std::optional<Schema>(); };
+        return std::nullopt;
+      }
+    };
+  }
+  std::vector<std::unique_ptr<GraphFile>> readers;
+  for (std::uint32_t i = 0; i < files.size(); ++i) {
+    readers.push_back(std::make_unique<GraphFile>(files[i], i, shared, !directory));
+    if (auto syntax = parse_file(files[i], *readers.back())) {
+      shared.diagnostics.push_back(*syntax);
+    } else {
+      readers.back()->finish();
+    }
+  }
+  if (!shared.assembler) {
+    if (shared.diagnostics.empty())
+      return Graph();  // files with neither nodes nor edges nor schema: an empty graph
+    throw Error(std::move(shared.diagnostics));
+  }
+  auto& assembler = *shared.assembler;
+  const std::size_t item_problems = assembler.problems().size();
+  std::optional<Graph> graph = assembler.finish();
+  // Problems found across items: find the item again in its file to place them.
+  Tree tree;
+  for (std::size_t i = item_problems; i < assembler.problems().size(); ++i) {
+    const detail::Problem& p = assembler.problems()[i];
+    const auto& origins = p.edge ? shared.edge_origins : shared.node_origins;
+    const Origin& o = origins[p.item];
+    FileProblems& fp = readers[o.file]->problems();
+    reread_item(fp, o.offset, tree);
+    Diagnostic d{p.code, field_location(tree, p, fp), p.message};
+    if (p.first) {
+      const Origin& f = origins[*p.first];
+      d.message += " (first defined at " + place_text(readers[f.file]->problems().location(f.offset, false)) + ")";
+    }
+    shared.diagnostics.push_back(std::move(d));
+  }
+  if (!shared.diagnostics.empty() || !graph) throw Error(std::move(shared.diagnostics));
+  return std::move(*graph);
+}
+
+}  // namespace diplograph

@@ -1,0 +1,23 @@
+#pragma once
+// Reads one node or edge object of the graph format into plain data, reporting what is wrong
+// with its JSON (wrong kinds, unknown fields, bad dates) where it is.
+
+#include <optional>
+
+#include "diplograph/graph.hpp"
+#include "graph/assembler.hpp"
+#include "io/json/diagnostics.hpp"
+
+namespace diplograph::detail::json {
+
+/// The node in the tree's root object; nullopt when it has no usable id.
+std::optional<NodeData> read_node(const Tree& tree, FileProblems& problems, const Schema& schema);
+std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, const Schema& schema);
+
+/// Where a problem of the item in `tree` points: the field's value, or the object itself.
+Location field_location(const Tree& tree, const Problem& problem, FileProblems& problems);
+
+/// Reads again the item whose opening brace is at `offset` of the problems' file.
+void reread_item(FileProblems& problems, std::uint64_t offset, Tree& tree);
+
+}  // namespace diplograph::detail::json

@@ -1,0 +1,55 @@
+#include "io/json/tree.hpp"
+
+namespace diplograph::detail::json {
+
+std::string_view kind_noun(Kind k) noexcept {
+  switch (k) {
+    case Kind::null: return "null";
+    case Kind::boolean: return "a boolean";
+    case Kind::number: return "a number";
+    case Kind::string: return "a string";
+    case Kind::array: return "an array";
+    case Kind::object: return "an object";
+  }
+  return "?";
+}
+
+std::size_t Tree::child_count(NodeId parent) const noexcept {
+  std::size_t n = 0;
+  for (NodeId c = values_[parent].first_child; c != none; c = values_[c].next_sibling) ++n;
+  return n;
+}
+
+void Tree::set_key(std::string_view key, std::uint64_t end) {
+  pending_key_.assign(key);
+  pending_key_end_ = end;
+}
+
+void Tree::add(Kind kind, std::uint64_t end, std::string_view text, bool boolean) {
+  const auto id = static_cast<NodeId>(values_.size());
+  Value v{kind};
+  v.boolean = boolean;
+  v.end = end;
+  v.text_begin = static_cast<std::uint32_t>(arena_.size());
+  v.text_size = static_cast<std::uint32_t>(text.size());
+  arena_.append(text);
+  if (!open_.empty()) {
+    Open& parent = open_.back();
+    if (values_[parent.id].kind == Kind::object) {
+      v.key_begin = static_cast<std::uint32_t>(arena_.size());
+      v.key_size = static_cast<std::uint32_t>(pending_key_.size());
+      v.key_end = pending_key_end_;
+      arena_.append(pending_key_);
+    }
+    if (parent.last_child == none) {
+      values_[parent.id].first_child = id;
+    } else {
+      values_[parent.last_child].next_sibling = id;
+    }
+    parent.last_child = id;
+  }
+  values_.push_back(v);
+  if (kind == Kind::object || kind == Kind::array) open_.push_back({id, none});
+}
+
+}  // namespace diplograph::detail::json
