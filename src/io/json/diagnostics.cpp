@@ -14,7 +14,7 @@ Location FileProblems::location(std::uint64_t offset, bool token_end) {
 Location FileProblems::value_location(const Tree& tree, NodeId v) {
   const auto& value = tree[v];
   const bool container = value.kind == Kind::object || value.kind == Kind::array;
-  return container ? location(value.end - 1, false) : location(value.end, true);
+  return container ? location(value.end, false) : location(value.end, true);
 }
 
 void FileProblems::at_value(const Tree& tree, NodeId v, ErrorCode code, std::string message) {

@@ -85,15 +85,15 @@ class GraphFile : public Events {
     }
     if (depth_ == 1 && key_ == "schema" && !skip_) {
       if (!may_embed_schema_) {
-        problems_.at_offset(end - 1, false, ErrorCode::schema,
+        problems_.at_offset(end, false, ErrorCode::schema,
                             "a graph directory takes its schema from schema.json; this file may not embed one");
       } else if (shared_.assembler) {
-        problems_.at_offset(end - 1, false, ErrorCode::schema, "'schema' must come before 'nodes' and 'edges'");
+        problems_.at_offset(end, false, ErrorCode::schema, "'schema' must come before 'nodes' and 'edges'");
       } else {
         tree_target_ = Target::schema;
       }
     } else if (depth_ == 1 && !skip_) {
-      wrong_member_kind(end - 1, false, "an object");
+      wrong_member_kind(end, false, "an object");
     } else if (depth_ == 2 && !skip_) {
       tree_target_ = section_ == Section::nodes ? Target::node : Target::edge;
     }
@@ -106,14 +106,14 @@ class GraphFile : public Events {
   }
   bool start_array(std::uint64_t end) override {
     if (in_tree()) return builder_.start_array(end);
-    if (depth_ == 0) return root_not_object(end - 1);
+    if (depth_ == 0) return root_not_object(end);
     if (depth_ == 1 && !skip_ && (key_ == "nodes" || key_ == "edges")) {
-      if (!ensure_assembler(end - 1)) skip_ = true;
+      if (!ensure_assembler(end)) skip_ = true;
       section_ = key_ == "nodes" ? Section::nodes : Section::edges;
       depth_ = 2;
       return true;
     }
-    if (depth_ == 1 && !skip_) wrong_member_kind(end - 1, false, "an array");
+    if (depth_ == 1 && !skip_) wrong_member_kind(end, false, "an array");
     return begin_tree() && builder_.start_array(end);
   }
   bool end_array(std::uint64_t end) override {
@@ -188,7 +188,7 @@ class GraphFile : public Events {
   void read_item(bool edge) {
     auto& assembler = *shared_.assembler;
     const std::size_t before = assembler.problems().size();
-    const Origin origin{index_, tree_[tree_.root()].end - 1};
+    const Origin origin{index_, tree_[tree_.root()].end};
     if (edge) {
       if (auto e = read_edge(tree_, problems_, assembler.schema())) {
         shared_.edge_origins.push_back(origin);

@@ -115,7 +115,7 @@ class Guard {
   std::uint64_t at() const { return stream_.Tell(); }
   bool enter() {
     if (++depth_ <= max_depth) return true;
-    events_.failure = Events::Failure{at() - 1, "nesting deeper than " + std::to_string(max_depth) + " levels", false};
+    events_.failure = Events::Failure{at(), "nesting deeper than " + std::to_string(max_depth) + " levels", false};
     return false;
   }
   bool check(std::string_view text) {

@@ -18,7 +18,9 @@ namespace diplograph::detail::json {
 /// Deepest nesting accepted; the graph format needs six levels.
 inline constexpr int max_depth = 64;
 
-/// Receives parse events. `end` is the offset just past the token. Returning false stops the
+/// Receives parse events. `end` is the offset just past a scalar or key, and the offset of
+/// the opening brace or bracket of a container (RapidJSON's iterative parser reports a
+/// container before it consumes the opener). Returning false stops the
 /// parse; the receiver then sets `failure` to say why.
 class Events {
  public:

@@ -28,7 +28,7 @@ class Tree {
     std::uint32_t text_begin = 0, text_size = 0;  // number or string text, in the arena
     std::uint32_t key_begin = 0, key_size = 0;    // the member name, for object members
     NodeId first_child = none, next_sibling = none;
-    std::uint64_t end = 0;      // offset just past the value (for containers: past the opener)
+    std::uint64_t end = 0;      // offset just past the value (for containers: of the opener)
     std::uint64_t key_end = 0;  // offset just past the member name
   };
 

@@ -1,0 +1,134 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+
+#include "diplograph/io.hpp"
+#include "io/json/reader.hpp"
+#include "io/json/tree.hpp"
+#include "test_support.hpp"
+
+using namespace diplograph;
+namespace fs = std::filesystem;
+
+namespace {
+// The message of loading `file`, with the test directory left out of its paths.
+std::string load_error(const fs::path& file) {
+  try {
+    load(file);
+  } catch (const Error& e) {
+    std::string text = e.what();
+    const std::string prefix = std::string(DIPLOGRAPH_TEST_DIR) + "/";
+    for (auto at = text.find(prefix); at != std::string::npos; at = text.find(prefix)) text.erase(at, prefix.size());
+    return text + "\n";
+  }
+  return "(loaded without error)\n";
+}
+
+std::vector<fs::path> files_in(const fs::path& dir, const std::string& extension) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().extension() == extension) files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+TEST_CASE("every defect fixture gives exactly its golden diagnostics") {
+  const fs::path dir = DIPLOGRAPH_TEST_DIR "/fixtures/invalid";
+  int checked = 0;
+  for (const auto& file : files_in(dir, ".json")) {
+    if (file.filename() == "schema.json") continue;
+    fs::path golden = file;
+    golden.replace_extension(".err");
+    INFO(file.filename().string());
+    REQUIRE(fs::exists(golden));
+    CHECK(load_error(file) == test::read_file(golden));
+    ++checked;
+  }
+  CHECK(checked >= 30);
+}
+
+TEST_CASE("JSONTestSuite: every n_ file is refused with a message, every y_ file parses, nothing crashes") {
+  const fs::path dir = DIPLOGRAPH_TEST_DIR "/third_party/JSONTestSuite/test_parsing";
+  // Valid JSON that diplograph refuses on purpose: NUL characters have no place in a graph.
+  const std::vector<std::string> refused_valid{"y_string_null_escape.json", "y_object_escaped_null_in_key.json"};
+  int n = 0, y = 0, i = 0;
+  for (const auto& file : files_in(dir, ".json")) {
+    const std::string name = file.filename().string();
+    INFO(name);
+    detail::json::Tree tree;
+    detail::json::TreeBuilder builder(tree);
+    const auto problem = detail::json::parse_file(file, builder);
+    if (name.starts_with("n_")) {
+      ++n;
+      REQUIRE(problem.has_value());
+      CHECK(!problem->message.empty());
+      CHECK(problem->where.line >= 1);
+      // The loader refuses it too, with a located message.
+      CHECK(load_error(file).find(": error: ") != std::string::npos);
+    } else if (name.starts_with("y_")) {
+      ++y;
+      const bool refused = std::find(refused_valid.begin(), refused_valid.end(), name) != refused_valid.end();
+      CHECK(problem.has_value() == refused);
+    } else {
+      ++i;  // implementation-defined: either answer, but an answer
+      (void)load_error(file);
+    }
+  }
+  CHECK(n == 188);
+  CHECK(y == 95);
+  CHECK(i == 35);
+}
+
+TEST_CASE("a graph saves to canonical JSON that loads back equal, byte for byte the same twice") {
+  for (const char* path : {DIPLOGRAPH_TEST_DIR "/fixtures/graphs/basic", DIPLOGRAPH_GRAPH_DIR}) {
+    INFO(path);
+    const Graph g = load(path);
+    const test::TempDir dir;
+    save(g, dir / "one.json");
+    const Graph again = load(dir / "one.json");
+    CHECK(again == g);
+    save(again, dir / "two.json");
+    CHECK(test::read_file(dir / "one.json") == test::read_file(dir / "two.json"));
+    CHECK(to_json(g) == test::read_file(dir / "one.json"));
+  }
+}
+
+TEST_CASE("the canonical JSON of the basic fixture matches its golden file") {
+  const Graph g = load(DIPLOGRAPH_TEST_DIR "/fixtures/graphs/basic");
+  CHECK(to_json(g) == test::read_file(DIPLOGRAPH_TEST_DIR "/golden/basic.json"));
+}
+
+TEST_CASE("a failed save leaves the target untouched and no temporary file behind") {
+  const test::TempDir dir;
+  fs::create_directory(dir / "target");  // renaming a file over a directory fails
+  CHECK_THROWS_AS(save(Graph(), dir / "target"), Error);
+  CHECK(fs::is_directory(dir / "target"));
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+  CHECK_THROWS_WITH_AS(save(Graph(), dir / "missing" / "x.json"),
+                       ((dir / "missing" / "x.json").string() +
+                        ": error: cannot create a temporary file in '" + (dir / "missing").string() +
+                        "': No such file or directory")
+                           .c_str(),
+                       Error);
+}
+
+TEST_CASE("a directory merges every *.json beside schema.json; errors name the file") {
+  const test::TempDir dir;
+  fs::copy(DIPLOGRAPH_TEST_DIR "/fixtures/graphs/basic/schema.json", dir / "schema.json");
+  const Graph basic = load(DIPLOGRAPH_TEST_DIR "/fixtures/graphs/basic");
+  // Split the basic graph in two files: nodes in one, edges in the other.
+  std::string nodes = "{\"diplograph\": 1, \"nodes\": [", edges = "{\"diplograph\": 1, \"edges\": [";
+  const std::string all = to_json(basic);
+  const auto n0 = all.find("\"nodes\": [") + 10, n1 = all.find("\n],\n\"edges\"");
+  const auto e0 = all.find("\"edges\": [") + 10, e1 = all.rfind("\n]");
+  write_file_atomically(dir / "a-nodes.json", nodes + all.substr(n0, n1 - n0) + "]}");
+  write_file_atomically(dir / "b-edges.json", edges + all.substr(e0, e1 - e0) + "]}");
+  CHECK(load(dir.path()) == basic);
+  write_file_atomically(dir / "c-bad.json", "{\"diplograph\": 1, \"nodes\": [{\"id\": \"russia\"}]}");
+  const std::string message = load_error(dir.path());
+  CHECK(message.find("c-bad.json:1:29: error: node 'russia' has no 'type'") != std::string::npos);
+  CHECK_THROWS_WITH_AS(load(dir / "nothing-here"), ((dir / "nothing-here").string() + ": error: no such file or directory").c_str(),
+                       Error);
+}
