@@ -3,6 +3,7 @@
 #include <graphviz/cgraph.h>
 #include <graphviz/gvc.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
@@ -169,6 +170,7 @@ ReadBack read_back(const std::string& dot_text) {
       rb.edges.push_back({std::string(agnameof(agtail(e))) + " -> " + agnameof(aghead(e)),
                           attributes_of(e, g.get(), AGEDGE)});
   }
+  std::sort(rb.clusters.begin(), rb.clusters.end());
   return rb;
 }
 

@@ -27,7 +27,7 @@ struct ReadBack {
   };
   Attributes graph;
   std::vector<Item> nodes, edges;  // in cgraph's order
-  std::vector<std::string> clusters;
+  std::vector<std::string> clusters;  // sorted
 };
 /// Throws Error(ErrorCode::render) with the reader's message when the text does not parse.
 ReadBack read_back(const std::string& dot_text);
