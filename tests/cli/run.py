@@ -11,7 +11,7 @@ Format of a .test file (lines starting with '#' before the command are comments)
 
 The command is split like a shell would (shlex); the word `diplograph` is replaced by the
 binary under test, `{tmp}` by a fresh temporary directory and `{graph}` by the repository's
-graph-data/. It runs in tests/. Stdin may be given in a `--- stdin` section before stdout.
+graph-data/. It runs in tests/; in the output, the temporary directory reads `{tmp}`. Stdin may be given in a `--- stdin` section before stdout.
 """
 import os
 import shlex
@@ -61,7 +61,7 @@ def main():
     if done.returncode != code:
         failures.append(f"exit code {done.returncode}, expected {code}")
     for name, got in (("stdout", done.stdout), ("stderr", done.stderr)):
-        got = got.decode("utf-8", "replace")
+        got = got.decode("utf-8", "replace").replace(tmp, "{tmp}")
         if got != expected[name]:
             failures.append(f"{name} differs.\n--- expected\n{expected[name]}\n--- got\n{got}")
     if failures:

@@ -33,6 +33,7 @@ int main(int argc, char** argv) {
     return code == 0 ? cli::ok : cli::usage;
   } catch (const diplograph::Error& e) {
     std::cerr << e.what() << '\n';
+    if (const auto n = e.diagnostics().size(); n > 1) std::cerr << n << " problems\n";
     return e.code() == diplograph::ErrorCode::io ? cli::io_error : cli::invalid_input;
   }
   return cli::ok;
