@@ -1,7 +1,10 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "diplograph/dot.hpp"
+#include "diplograph/interchange.hpp"
 #include "diplograph/io.hpp"
+#include "view_args.hpp"
 
 namespace cli {
 
@@ -9,20 +12,31 @@ namespace {
 struct ExportOptions {
   std::string format = "json";
   std::string output;
+  ViewArgs view;
+  DrawArgs draw;
 };
 }  // namespace
 
 void add_export(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("export", "Write the graph in another format");
-  cmd->footer("Formats: json (canonical diplograph JSON: schema embedded, sorted, one fact per line).\n"
+  cmd->footer("Formats: json (canonical diplograph JSON: schema embedded, sorted, one fact per line),\n"
+              "dot (Graphviz, styled from the schema), graphml (NetworkX, Gephi, yEd),\n"
+              "nt (RDF N-Triples with PROV sources), plover (one JSON line per event).\n"
+              "The view options restrict what is exported; the drawing options apply to dot.\n"
               "Files are written atomically: on failure the target is untouched.");
   static ExportOptions options;
-  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"json"}))->capture_default_str();
+  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"json", "dot", "graphml", "nt", "plover"}))->capture_default_str();
   cmd->add_option("-o,--output", options.output, "Output file (default: standard output)");
+  add_view_options(*cmd, options.view);
+  add_draw_options(*cmd, options.draw);
   cmd->callback([&globals] {
-    const auto graph = load_graph(globals);
+    const auto graph = apply_view(load_graph(globals), options.view);
     std::string text;
     if (options.format == "json") text = diplograph::to_json(graph);
+    if (options.format == "dot") text = diplograph::to_dot(graph, dot_options(options.draw));
+    if (options.format == "graphml") text = diplograph::to_graphml(graph);
+    if (options.format == "nt") text = diplograph::to_ntriples(graph);
+    if (options.format == "plover") text = diplograph::to_plover_jsonl(graph);
     if (options.output.empty() || options.output == "-") {
       std::cout << text;
     } else {
