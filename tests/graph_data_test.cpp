@@ -1,0 +1,137 @@
+// The bundled Azerbaijan-Russia graph: it loads, every fact is sourced, every quote is verbatim
+// in its article, and analysts' questions get the curated answers through the C++ API.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "diplograph/io.hpp"
+#include "test_support.hpp"
+
+using namespace diplograph;
+namespace fs = std::filesystem;
+
+namespace {
+const Graph& bundled() {
+  static const Graph g = load(DIPLOGRAPH_GRAPH_DIR);
+  return g;
+}
+
+// Every citation of the graph, with what it is cited for.
+std::vector<std::pair<std::string, CitationRef>> all_citations(const Graph& g) {
+  std::vector<std::pair<std::string, CitationRef>> out;
+  for (Node n : g.nodes())
+    for (const auto& c : n.sources()) out.emplace_back("node " + std::string(n.id()), c);
+  for (Edge e : g.edges())
+    for (const auto& c : e.sources()) out.emplace_back("edge " + std::string(e.id()), c);
+  return out;
+}
+
+std::set<std::string> ids_of(const std::vector<Node>& nodes) {
+  std::set<std::string> out;
+  for (const auto& n : nodes) out.emplace(n.id());
+  return out;
+}
+
+// The nodes at the other end of `node`'s edges of one type.
+std::set<std::string> neighbours(const Graph& g, std::string_view node, Direction dir, const std::string& type) {
+  std::set<std::string> out;
+  const Node n = g.at(node);
+  for (const Edge& e : g.edges_at(n, dir, std::vector<std::string>{type}))
+    out.emplace(e.from() == n ? e.to().id() : e.from().id());
+  return out;
+}
+}  // namespace
+
+TEST_CASE("the bundled graph loads and every fact but a source cites a source") {
+  const Graph& g = bundled();
+  CHECK(g.node_count() > 150);
+  CHECK(g.edge_count() > 300);
+  CHECK(g.nodes_of_type("Source").size() == 5);
+  for (Node n : g.nodes())
+    if (!n.is_a("Source")) CHECK_MESSAGE(!n.sources().empty(), n.id());
+  for (Edge e : g.edges()) CHECK_MESSAGE(!e.sources().empty(), e.id());
+}
+
+TEST_CASE("every quote occurs verbatim in the article it cites") {
+  const fs::path seeds = DIPLOGRAPH_SEEDS_DIR;
+  if (!fs::is_directory(seeds)) {
+    MESSAGE("the seed articles are not beside this checkout; quote check skipped");
+    return;
+  }
+  const Graph& g = bundled();
+  std::map<std::string, std::string> text_of;  // source id -> article text
+  for (Node s : g.nodes_of_type("Source")) {
+    const Value* file = s.prop("seed_file");
+    REQUIRE_MESSAGE(file, s.id());
+    text_of[std::string(s.id())] = test::read_file(seeds / file->as_string());
+    CHECK_MESSAGE(!text_of[std::string(s.id())].empty(), file->as_string());
+  }
+  int checked = 0;
+  for (const auto& [fact, c] : all_citations(g)) {
+    INFO(fact, " cites ", c.source);
+    CHECK(!c.quote.empty());
+    CHECK(text_of.at(std::string(c.source)).find(c.quote) != std::string::npos);
+    ++checked;
+  }
+  CHECK(checked > 500);
+}
+
+TEST_CASE("analysts' questions: who brokered the road access to Nakhijevan") {
+  const Graph& g = bundled();
+  CHECK(neighbours(g, "washington-declaration", Direction::in, "BROKER") == std::set<std::string>{"united-states"});
+  CHECK(neighbours(g, "washington-declaration-nakhijevan-road", Direction::out, "PART_OF") ==
+        std::set<std::string>{"washington-declaration"});
+}
+
+TEST_CASE("analysts' questions: which sources report the closure of Sputnik Azerbaijan") {
+  std::set<std::string> sources;
+  for (const auto& c : bundled().at("sputnik-azerbaijan-closure").sources()) sources.emplace(c.source);
+  CHECK(sources == std::set<std::string>{"src-melkonian-calculated-confrontation"});
+}
+
+TEST_CASE("analysts' questions: what triggered the crisis is asserted by one source and disputed by another") {
+  const Graph& g = bundled();
+  std::set<std::pair<std::string, std::string>> claims;
+  for (const Edge& e : g.edges_at(g.at("az-ru-crisis"), Direction::in, std::vector<std::string>{"TRIGGERED"}))
+    if (e.from().id() == "azal-8243-downing")
+      for (const auto& c : e.sources()) claims.emplace(c.source, stance_name(c.stance));
+  CHECK(claims.count({"src-mammadov-new-normal", "asserts"}) == 1);
+  CHECK(claims.count({"src-melkonian-calculated-confrontation", "disputes"}) == 1);
+}
+
+TEST_CASE("analysts' questions: events involving Russia and Azerbaijan, August to October 2025") {
+  const Graph& g = bundled();
+  const Date from = Date::parse("2025-08"), to = Date::parse("2025-10");
+  auto roles_of = [&](std::string_view actor) {
+    std::set<std::string> events;
+    for (const Edge& e : g.edges_at(g.at(actor), Direction::out))
+      if (e.to().is_a("Event")) events.emplace(e.to().id());
+    return events;
+  };
+  const auto russian = roles_of("russia"), azerbaijani = roles_of("azerbaijan");
+  std::set<std::string> both;
+  for (const auto& id : russian)
+    if (azerbaijani.count(id) && g.at(id).when() && g.at(id).when()->within(from, to, Certainty::definitely))
+      both.insert(id);
+  CHECK(both == std::set<std::string>{"caspian-naval-commanders-meeting-2025-10", "cis-summit-2025-10",
+                                      "igc-astrakhan-2025-08", "putin-aliyev-meeting-2025-10",
+                                      "rasul-gamzatov-port-call", "russia-acknowledges-mistake",
+                                      "socar-attacks-2025-08"});
+}
+
+TEST_CASE("analysts' questions: earlier flare-ups that were resolved swiftly") {
+  std::set<std::string> swift;
+  for (Node n : bundled().nodes_of_type("Incident"))
+    if (const Value* outcome = n.prop("outcome"); outcome && outcome->to_string() == "resolved swiftly")
+      swift.emplace(n.id());
+  CHECK(swift == std::set<std::string>{"helicopter-downing-2020", "peacekeepers-killing-2023"});
+}
+
+TEST_CASE("names in the texts are found however they are written") {
+  const Graph& g = bundled();
+  CHECK(ids_of(g.find_by_name("ALIYEV")).count("ilham-aliyev") == 1);
+  CHECK(ids_of(g.find_by_name("Moscow")).count("russia") == 1);
+  CHECK(!g.find_by_name("Nakhijevan").empty());
+}
