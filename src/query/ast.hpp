@@ -72,6 +72,7 @@ struct Pattern {
 struct ReturnItem {
   ExprPtr expr;
   std::string name;  // the alias, or the expression's text
+  std::size_t pos = 0;
 };
 
 struct SortItem {

@@ -61,7 +61,7 @@ class Checker {
       p_.aggregate = p_.aggregate || item.expr->aggregate;
       const bool counts = item.expr->kind == Expr::Kind::count_star ||
                           (item.expr->kind == Expr::Kind::call && item.expr->name == "count");
-      if (item.expr->aggregate && !counts) fail(item.expr->pos, "count() must be a whole RETURN item");
+      if (item.expr->aggregate && !counts) fail(item.pos, "count() must be a whole RETURN item");
       p_.columns.push_back(item.name);
     }
     for (auto& s : p_.st.order) resolve_sort(s);
@@ -294,7 +294,23 @@ class Checker {
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     std::string what = var.hidden ? (node ? "this node" : "this relationship") : "'" + var.name + "'";
-    fail(e.pos, "unknown property '" + e.name + "' of " + what + did_you_mean(e.name, candidates));
+    std::string hint = did_you_mean(e.name, candidates);
+    if (hint.empty()) hint = owner_hint(e.name, node);
+    fail(e.pos, "unknown property '" + e.name + "' of " + what + hint);
+  }
+
+  // "; it is a property of Event" when another type has it, so the fix is a label.
+  std::string owner_hint(const std::string& name, bool node) const {
+    if (node) {
+      for (const NodeType& t : schema_.node_types())
+        for (const PropertySpec& spec : t.props)
+          if (spec.name == name) return "; it is a property of " + t.name;
+    } else {
+      for (const EdgeType& t : schema_.edge_types())
+        for (const PropertySpec& spec : t.props)
+          if (spec.name == name) return "; it is a property of " + t.name;
+    }
+    return "";
   }
 
   void expect_arity(const Expr& e, std::size_t n) {

@@ -186,7 +186,7 @@ class Parser {
 
   ReturnItem return_item() {
     ReturnItem item;
-    const std::size_t start = peek().pos;
+    const std::size_t start = item.pos = peek().pos;
     item.expr = expr();
     if (accept_keyword("AS")) item.name = name("a column name");
     else item.name = std::string(text_.view().substr(start, item.expr->end - start));
@@ -351,9 +351,10 @@ class Parser {
     auto e = make(Expr::Kind::call, fn.pos);
     e->name = fn.text;
     for (char& c : e->name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (e->name == "count" && is_punct("*")) {
+    if (is_punct("*")) {
+      // Only count(*) takes a star; for any other name the checker reports the function.
       next();
-      e->kind = Expr::Kind::count_star;
+      if (e->name == "count") e->kind = Expr::Kind::count_star;
     } else if (!is_punct(")")) {
       e->distinct = accept_keyword("DISTINCT");
       do e->args.push_back(expr());
