@@ -9,3 +9,18 @@ dg=build/tools/diplograph
 echo "== validate"; $dg validate
 echo "== stats"; $dg stats
 echo "== find Əliyev"; $dg find "Əliyev"
+
+echo "== render the Azerbaijan-Russia crisis diagram"
+mkdir -p out
+for ext in svg png; do
+  $dg render --center az-ru-crisis --depth 1 \
+    --title "The Azerbaijan–Russia crisis from December 2024: what led to it, what it consists of" \
+    -o "out/azerbaijan-russia.$ext"
+done
+
+echo "== which events involving Russia and Azerbaijan happened between August and October 2025?"
+$dg query "MATCH (r:State {id:'russia'})-[]->(e:Event)<-[]-(a:State {id:'azerbaijan'})
+           WHERE e.date >= date('2025-08') AND e.date <= date('2025-10') AND e.type <> 'Development'
+           RETURN DISTINCT e.date AS date, e.label AS event ORDER BY date"
+echo "== who brokered the agreement that gave Azerbaijan road access to Nakhijevan?"
+$dg query "MATCH (b)-[:BROKER]->(d:Agreement)-[:CONCERNS]->(p:Place {id:'nakhijevan'}) RETURN b.label AS broker, d.label AS agreement"
