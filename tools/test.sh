@@ -17,7 +17,7 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --test-dir build-asan -j2 --output-on-failure -E '^consumer\.'
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -fsanitize=thread" \
-      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" -DDIPLOGRAPH_BUILD_TOOLS=OFF
+      -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
 cmake --build build-tsan -j2 --target diplograph_tests
 TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/diplograph_tests --test-case='*concurrent*'
 echo "all tests passed"
