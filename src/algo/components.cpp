@@ -67,9 +67,9 @@ std::vector<double> betweenness_centrality(const Graph& graph, const std::vector
     auto umap = boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, undirected));
     boost::brandes_betweenness_centrality(undirected, boost::centrality_map(umap));
   }
-  // Boost counts each unordered pair twice on an undirected graph, so one divisor normalises
-  // both kinds the way NetworkX does (the centre of a star scores 1).
-  const double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2);
+  // Normalised as NetworkX does, by the number of pairs a node can lie between (ordered pairs
+  // when directed), so the centre of a star scores 1.
+  const double pairs = static_cast<double>(n - 1) * static_cast<double>(n - 2) / (directed ? 1.0 : 2.0);
   for (double& c : centrality) c /= pairs;
   return centrality;
 }
