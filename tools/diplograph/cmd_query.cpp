@@ -88,7 +88,7 @@ std::string csv_field(const std::string& s) {
 void print_csv(const diplograph::QueryResult& r) {
   auto line = [](const std::vector<std::string>& fields) {
     for (std::size_t i = 0; i < fields.size(); ++i) std::cout << (i ? "," : "") << csv_field(fields[i]);
-    std::cout << "\r\n";
+    std::cout << '\n';
   };
   line(r.columns);
   for (const auto& row : r.rows) {
