@@ -1,0 +1,10 @@
+# Runs PROGRAM on GRAPH and compares its standard output with the file EXPECTED.
+execute_process(COMMAND ${PROGRAM} ${GRAPH} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${rc}:\n${err}")
+endif()
+file(READ ${EXPECTED} expected)
+if(NOT out STREQUAL expected)
+  file(WRITE ${CMAKE_CURRENT_BINARY_DIR}/example-actual.txt "${out}")
+  message(FATAL_ERROR "output differs from ${EXPECTED}; got (also in ${CMAKE_CURRENT_BINARY_DIR}/example-actual.txt):\n${out}")
+endif()
