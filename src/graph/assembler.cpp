@@ -252,6 +252,7 @@ std::optional<Graph> Assembler::finish() {
     return suggestion(id, all_ids);
   };
   std::unordered_map<StrId, EdgeIndex> edge_ids;
+  edge_ids.reserve(g.edges.size());
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     auto& e = g.edges[i];
     if (e.id != no_string) {
@@ -260,8 +261,12 @@ std::optional<Graph> Assembler::finish() {
         problem(ErrorCode::duplicate, true, i, Field::id, "duplicate edge id '" + std::string(g.str(e.id)) + "'", 0,
                 it->second);
     }
-    const std::string who = e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'"
-                                              : "edge " + std::string(g.str(e.from)) + " -> " + std::string(g.str(e.to));
+    // Built only for a message: most edges have no problem. The ends are still string ids here.
+    const StrId from_id = e.from, to_id = e.to;
+    auto who = [&] {
+      return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'"
+                               : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
+    };
     bool ends_ok = true;
     for (Field end : {Field::from, Field::to}) {
       NodeIndex& slot = end == Field::from ? e.from : e.to;
@@ -269,7 +274,7 @@ std::optional<Graph> Assembler::finish() {
       if (it == ids.end()) {
         const std::string_view id = g.str(slot);
         problem(ErrorCode::reference, true, i, end,
-                who + ": '" + (end == Field::from ? "from" : "to") + "' names no node: '" + std::string(id) + "'" +
+                who() + ": '" + (end == Field::from ? "from" : "to") + "' names no node: '" + std::string(id) + "'" +
                     suggest(id));
         ends_ok = false;
         slot = 0;
@@ -281,15 +286,16 @@ std::optional<Graph> Assembler::finish() {
         !schema.allows(e.type, g.nodes[e.from].type, g.nodes[e.to].type)) {
       const auto& t = schema.edge_type(e.type);
       problem(ErrorCode::schema, true, i, Field::type,
-              who + ": a " + t.name + " edge cannot go from " + schema.node_type(g.nodes[e.from].type).name + " '" +
+              who() + ": a " + t.name + " edge cannot go from " + schema.node_type(g.nodes[e.from].type).name + " '" +
                   std::string(g.str(g.nodes[e.from].id)) + "' to " + schema.node_type(g.nodes[e.to].type).name + " '" +
                   std::string(g.str(g.nodes[e.to].id)) + "'");
     }
   }
   // Citations must name nodes of the schema's source type.
-  auto check_sources = [&](Range r, bool edge, std::uint32_t item, std::string_view who, bool is_source) {
+  // `who` names the item; it is called only when there is something to report.
+  auto check_sources = [&](Range r, bool edge, std::uint32_t item, auto&& who, bool is_source) {
     if (r.size() == 0 && schema.sources_required() && !is_source)
-      problem(ErrorCode::reference, edge, item, Field::object, std::string(who) + " cites no source");
+      problem(ErrorCode::reference, edge, item, Field::object, who() + " cites no source");
     for (std::uint32_t c = r.begin; c < r.end; ++c) {
       const StrId s = g.citations[c].source;
       if (g.str(s).empty()) continue;  // a citation without a source was reported by its reader
@@ -298,7 +304,7 @@ std::optional<Graph> Assembler::finish() {
           it != ids.end() && (!schema.source_type() || schema.is_a(g.nodes[it->second].type, *schema.source_type()));
       if (!is_a_source)
         problem(ErrorCode::reference, edge, item, Field::source,
-                std::string(who) + ": cites '" + std::string(g.str(s)) + "', which is not a " +
+                who() + ": cites '" + std::string(g.str(s)) + "', which is not a " +
                     (schema.source_type() ? schema.node_type(*schema.source_type()).name : std::string("node")) +
                     (it == ids.end() ? suggest(g.str(s)) : ""),
                 c - r.begin);
@@ -306,12 +312,14 @@ std::optional<Graph> Assembler::finish() {
   };
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     const bool is_source = schema.source_type() && node_ok_[i] && schema.is_a(g.nodes[i].type, *schema.source_type());
-    check_sources(g.nodes[i].sources, false, i, describe_node(g.str(g.nodes[i].id)), is_source);
+    check_sources(g.nodes[i].sources, false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
   }
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     const auto& e = g.edges[i];
-    const std::string who = e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1);
-    check_sources(e.sources, true, i, who, false);
+    check_sources(
+        e.sources, true, i,
+        [&] { return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1); },
+        false);
   }
   if (!problems_.empty()) return std::nullopt;
   g.index();
