@@ -72,7 +72,9 @@ TEST_CASE("shortest path searches both ways over chosen edge types") {
   o.edge_types = {"SIGNATORY"};
   p = shortest_path(g, g.at("russia"), g.at("armenia"), o);
   REQUIRE(p);
-  CHECK(text(*p) == "russia -SIGNATORY- allied-declaration -SIGNATORY- azerbaijan -SIGNATORY- washington-declaration -SIGNATORY- armenia");
+  CHECK(text(*p) ==
+        "russia -SIGNATORY- allied-declaration -SIGNATORY- azerbaijan -SIGNATORY- washington-declaration -SIGNATORY- "
+        "armenia");
   o.direction = Direction::out;
   CHECK_FALSE(shortest_path(g, g.at("russia"), g.at("armenia"), o));
   CHECK(shortest_path(g, g.at("russia"), g.at("russia"))->nodes.size() == 1);

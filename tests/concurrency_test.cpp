@@ -25,7 +25,8 @@ TEST_CASE("concurrent readers of one const Graph get the same answers") {
       out += row[0].to_string() + row[1].to_string();
     out += std::to_string(shortest_path(graph, graph.at("putin"), graph.at("armenia"))->edges.size());
     out += std::to_string(all_shortest_paths(graph, graph.at("azerbaijan"), graph.at("russia")).size());
-    out += std::to_string(timeline(graph, TimelineOptions{{"azerbaijan", "russia"}, {}, {}, Certainty::possibly, "Event"}).size());
+    out += std::to_string(
+        timeline(graph, TimelineOptions{{"azerbaijan", "russia"}, {}, {}, Certainty::possibly, "Event"}).size());
     out += std::to_string(betweenness_centrality(graph)[graph.at("azerbaijan").index()]);
     out += std::to_string(connected_components(graph)[graph.at("georgia").index()]);
     out += std::to_string(as_of(graph, Date::parse("2025-01")).edge_count());

@@ -18,12 +18,14 @@ TEST_CASE("dates parse at the precision the text gives and print back the same")
 }
 
 TEST_CASE("bad dates are refused with the reason and the offending text") {
-  CHECK_THROWS_WITH_AS(Date::parse("2025-13"), "error: bad date '2025-13': month 13 is out of range", diplograph::Error);
+  CHECK_THROWS_WITH_AS(Date::parse("2025-13"), "error: bad date '2025-13': month 13 is out of range",
+                       diplograph::Error);
   CHECK_THROWS_WITH_AS(Date::parse("2023-02-29"), "error: bad date '2023-02-29': day 29 does not exist in 2023-02",
                        diplograph::Error);
-  CHECK_THROWS_WITH_AS(Date::parse("2025-10..2025-08"), "error: bad date '2025-10..2025-08': the span ends before it begins",
-                       diplograph::Error);
-  for (const char* text : {"", "25", "2025-1", "2025/10", "2025-10-1", "0000", "2025-10-15T10:00", "circa 2025", "2025-"}) {
+  CHECK_THROWS_WITH_AS(Date::parse("2025-10..2025-08"),
+                       "error: bad date '2025-10..2025-08': the span ends before it begins", diplograph::Error);
+  for (const char* text :
+       {"", "25", "2025-1", "2025/10", "2025-10-1", "0000", "2025-10-15T10:00", "circa 2025", "2025-"}) {
     Date d;
     CHECK_MESSAGE(!Date::try_parse(text, d), text);
   }

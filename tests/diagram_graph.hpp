@@ -12,10 +12,26 @@ namespace diagram_test {
 
 /// Labels that break naive DOT, SVG, GraphML or N-Triples writers.
 inline const std::vector<std::string> hostile_labels{
-    "back\\slash",   "\\N and \\G and \\E", "trailing\\",      "say \"hi\"",        "a\\\"b",
-    "line1\nline2",  "<b>bold</b>",         "AT&T &amp; &lt;", "Əliyev İlham",      "Россия",
-    "node",          "-.",                  "%x %s %n",        "\\",                "\"",
-    "-",             "edge -> n0",          "tab\there",       "<html>&#60;</html>", "ends with newline\n",
+    "back\\slash",
+    "\\N and \\G and \\E",
+    "trailing\\",
+    "say \"hi\"",
+    "a\\\"b",
+    "line1\nline2",
+    "<b>bold</b>",
+    "AT&T &amp; &lt;",
+    "Əliyev İlham",
+    "Россия",
+    "node",
+    "-.",
+    "%x %s %n",
+    "\\",
+    "\"",
+    "-",
+    "edge -> n0",
+    "tab\there",
+    "<html>&#60;</html>",
+    "ends with newline\n",
 };
 
 inline diplograph::Schema schema() {
@@ -113,7 +129,8 @@ inline diplograph::Graph graph() {
   b.add_node(summit);
   auto downing = node("azal-downing", "Incident", "AZAL 8243 downing");
   downing.date = Date::parse("2024-12-25");
-  downing.props = {{"category", diplograph::Value("ASSAULT")}, {"fatalities", diplograph::Value(38)},
+  downing.props = {{"category", diplograph::Value("ASSAULT")},
+                   {"fatalities", diplograph::Value(38)},
                    {"confidence", diplograph::Value(0.9)}};
   downing.sources.push_back({"src-b", "disputed", diplograph::Stance::disputes});
   b.add_node(downing);

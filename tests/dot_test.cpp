@@ -1,10 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 #include "diagram_graph.hpp"
 #include "diplograph/dot.hpp"
@@ -46,11 +46,16 @@ std::vector<std::string> svg_texts(const std::string& svg) {
       }
       const auto semi = raw.find(';', i);
       const std::string ref = raw.substr(i + 1, semi - i - 1);
-      if (ref == "amp") text += '&';
-      else if (ref == "lt") text += '<';
-      else if (ref == "gt") text += '>';
-      else if (ref == "quot") text += '"';
-      else if (ref == "apos") text += '\'';
+      if (ref == "amp")
+        text += '&';
+      else if (ref == "lt")
+        text += '<';
+      else if (ref == "gt")
+        text += '>';
+      else if (ref == "quot")
+        text += '"';
+      else if (ref == "apos")
+        text += '\'';
       else if (ref[0] == '#') {
         const unsigned long code = ref[1] == 'x' ? std::stoul(ref.substr(2), nullptr, 16) : std::stoul(ref.substr(1));
         REQUIRE(code < 0x80);  // Graphviz writes other characters as UTF-8
@@ -249,13 +254,13 @@ TEST_CASE("PNG and PDF render in process") {
   CHECK(read_text(out).find("</svg>") != std::string::npos);
   std::filesystem::remove(out);
   CHECK_THROWS_WITH_AS(render(g, RenderOptions{}, "diagram.gif"),
-                       "error: cannot tell the image format of 'diagram.gif': name it .svg, .png or .pdf",
-                       Error);
+                       "error: cannot tell the image format of 'diagram.gif': name it .svg, .png or .pdf", Error);
 }
 
 TEST_CASE("the dot layout is refused past its size limit unless forced") {
   GraphBuilder b(diagram_test::schema());
-  for (std::size_t i = 0; i <= dot_layout_node_limit; ++i) b.add_node(diagram_test::node("p" + std::to_string(i), "Place", "P"));
+  for (std::size_t i = 0; i <= dot_layout_node_limit; ++i)
+    b.add_node(diagram_test::node("p" + std::to_string(i), "Place", "P"));
   b.add_node(diagram_test::node("src-a", "Source", "A"));
   const Graph big = b.build();
   CHECK_THROWS_WITH_AS(render_to_string(big, RenderOptions{}, ImageFormat::svg),

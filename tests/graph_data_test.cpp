@@ -122,9 +122,10 @@ TEST_CASE("analysts' questions: events involving Russia and Azerbaijan, August t
   for (const auto& id : russian)
     if (azerbaijani.count(id) && g.at(id).when() && g.at(id).when()->within(from, to, Certainty::definitely))
       both.insert(id);
-  CHECK(joined(both) ==
-        "caspian-naval-commanders-meeting-2025-10 cis-summit-2025-10 igc-astrakhan-2025-08 putin-aliyev-meeting-2025-10 "
-        "rasul-gamzatov-port-call russia-acknowledges-mistake socar-attacks-2025-08");
+  CHECK(
+      joined(both) ==
+      "caspian-naval-commanders-meeting-2025-10 cis-summit-2025-10 igc-astrakhan-2025-08 putin-aliyev-meeting-2025-10 "
+      "rasul-gamzatov-port-call russia-acknowledges-mistake socar-attacks-2025-08");
 }
 
 TEST_CASE("analysts' questions: earlier flare-ups that were resolved swiftly") {

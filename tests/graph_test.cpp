@@ -60,8 +60,8 @@ TEST_CASE("typed adjacency returns only edges of the asked type") {
   REQUIRE(actor.size() == 1);
   CHECK(actor[0].to().id() == "downing");
   const std::vector<std::string> wrong{"ACTR"};
-  CHECK_THROWS_WITH_AS(g.edges_at(russia, Direction::out, wrong), "error: unknown edge type 'ACTR' (did you mean 'ACTOR'?)",
-                       Error);
+  CHECK_THROWS_WITH_AS(g.edges_at(russia, Direction::out, wrong),
+                       "error: unknown edge type 'ACTR' (did you mean 'ACTOR'?)", Error);
 }
 
 TEST_CASE("facts keep their dates, properties, modality and every source with its stance") {

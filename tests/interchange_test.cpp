@@ -82,5 +82,6 @@ TEST_CASE("PLOVER JSON lines: one event per line, by date, with roles and quad c
         "\"mode\":null,\"contexts\":[],\"quad_code\":4,\"quad_class\":\"material-conflict\",\"score\":-9,"
         "\"actors\":[\"russia\"],\"recipients\":[\"azerbaijan\"],\"participants\":[],\"hosts\":[],\"mediators\":[],"
         "\"locations\":[],\"modality\":\"actual\",\"citations\":[{\"source\":\"src-a\",\"quote\":\"a short "
-        "\\\"quote\\\"\",\"stance\":\"asserts\"},{\"source\":\"src-b\",\"quote\":\"disputed\",\"stance\":\"disputes\"}]}");
+        "\\\"quote\\\"\",\"stance\":\"asserts\"},{\"source\":\"src-b\",\"quote\":\"disputed\",\"stance\":\"disputes\"}]"
+        "}");
 }

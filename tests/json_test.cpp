@@ -107,9 +107,8 @@ TEST_CASE("a failed save leaves the target untouched and no temporary file behin
   CHECK(fs::is_directory(dir / "target"));
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
   CHECK_THROWS_WITH_AS(save(Graph(), dir / "missing" / "x.json"),
-                       ((dir / "missing" / "x.json").string() +
-                        ": error: cannot create a temporary file in '" + (dir / "missing").string() +
-                        "': No such file or directory")
+                       ((dir / "missing" / "x.json").string() + ": error: cannot create a temporary file in '" +
+                        (dir / "missing").string() + "': No such file or directory")
                            .c_str(),
                        Error);
 }
@@ -129,6 +128,6 @@ TEST_CASE("a directory merges every *.json beside schema.json; errors name the f
   write_file_atomically(dir / "c-bad.json", "{\"diplograph\": 1, \"nodes\": [{\"id\": \"russia\"}]}");
   const std::string message = load_error(dir.path());
   CHECK(message.find("c-bad.json:1:29: error: node 'russia' has no 'type'") != std::string::npos);
-  CHECK_THROWS_WITH_AS(load(dir / "nothing-here"), ((dir / "nothing-here").string() + ": error: no such file or directory").c_str(),
-                       Error);
+  CHECK_THROWS_WITH_AS(load(dir / "nothing-here"),
+                       ((dir / "nothing-here").string() + ": error: no such file or directory").c_str(), Error);
 }

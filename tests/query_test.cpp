@@ -67,8 +67,10 @@ GoldenFile parse_golden(const fs::path& file) {
       c->columns = line.substr(9);
     } else if (line.starts_with("---- ")) {
       in_expected = true;
-      if (line == "---- error") c->error = true;
-      else c->count = std::stoul(line.substr(5));
+      if (line == "---- error")
+        c->error = true;
+      else
+        c->count = std::stoul(line.substr(5));
     } else if (in_expected) {
       c->expected.push_back(line);
     }
@@ -180,7 +182,9 @@ TEST_CASE("golden query files") {
 
 TEST_CASE("a compiled query runs many times and names its columns") {
   const Graph& g = fixture();
-  const Query q = Query::compile(g.schema(), "MATCH (s:State {id: 'azerbaijan'})-[r:SIGNATORY]->(a) RETURN a, r, a.date AS signed ORDER BY signed");
+  const Query q = Query::compile(
+      g.schema(),
+      "MATCH (s:State {id: 'azerbaijan'})-[r:SIGNATORY]->(a) RETURN a, r, a.date AS signed ORDER BY signed");
   CHECK(q.columns() == std::vector<std::string>{"a", "r", "signed"});
   const QueryResult first = q.run(g);
   const QueryResult second = q.run(g);

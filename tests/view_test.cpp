@@ -41,7 +41,8 @@ TEST_CASE("an ego network keeps the nodes within depth hops, both ways") {
   CHECK(ids(view(fixture(), o)) == std::vector<std::string>{"cis-summit", "dushanbe", "dushanbe-meeting"});
   o.depth = 2;
   const Graph two = view(fixture(), o);
-  CHECK(ids(two) == std::vector<std::string>{"armenia", "azerbaijan", "cis-summit", "dushanbe", "dushanbe-meeting", "russia"});
+  CHECK(ids(two) ==
+        std::vector<std::string>{"armenia", "azerbaijan", "cis-summit", "dushanbe", "dushanbe-meeting", "russia"});
   CHECK(two.edge_count() == 7);
   check_no_dangling(two);
   o.depth = 0;
@@ -81,7 +82,7 @@ TEST_CASE("a time window keeps facts that possibly overlap it") {
   o.to = Date::parse("2025-12");
   const auto kept = ids(view(fixture(), o));
   auto has = [&](const char* id) { return std::find(kept.begin(), kept.end(), id) != kept.end(); };
-  CHECK(has("cis-summit"));             // "2025-10" possibly overlaps
+  CHECK(has("cis-summit"));              // "2025-10" possibly overlaps
   CHECK_FALSE(has("dushanbe-meeting"));  // 2025-10-09 does not
   CHECK_FALSE(has("future-visit"));
   CHECK(has("russia"));  // undated

@@ -18,7 +18,6 @@
 
 namespace diplograph {
 
-
 /// A condition on a property: the node has `name` and its value equals `value`.
 struct PropertyFilter {
   std::string name;
@@ -59,7 +58,6 @@ struct Neighbor {
 /// Error(ErrorCode::schema) for an unknown type. Cost: the edges of the chosen types at `node`.
 std::vector<Neighbor> neighbors(const Graph& graph, Node node, const NeighborOptions& options = {});
 
-
 /// A walk: nodes[0] -edges[0]- nodes[1] ... ; edges.size() == nodes.size() - 1.
 struct Path {
   std::vector<Node> nodes;
@@ -89,7 +87,6 @@ std::optional<Path> shortest_path(const Graph& graph, Node from, Node to, const 
 /// order; empty when `to` cannot be reached. Ignores time_respecting.
 std::vector<Path> all_shortest_paths(const Graph& graph, Node from, Node to, const PathOptions& options = {});
 
-
 /// Weakly connected components over the edges of the given types (all when empty): for each
 /// node index, the number of its component; components are numbered 0, 1, ... in the order of
 /// their lowest node index.
@@ -100,7 +97,6 @@ std::vector<std::size_t> connected_components(const Graph& graph, const std::vec
 /// O(nodes × edges) (Brandes).
 std::vector<double> betweenness_centrality(const Graph& graph, const std::vector<std::string>& edge_types = {},
                                            bool directed = false);
-
 
 /// Which events timeline() lists.
 struct TimelineOptions {
@@ -129,7 +125,6 @@ std::vector<TimelineEntry> timeline(const Graph& graph, const TimelineOptions& o
 /// The PLOVER category of an event: the value of its property whose vocabulary is the schema's
 /// PLOVER vocabulary, looked up in the schema; nullopt when it has none.
 std::optional<PloverCategory> plover_category(const Graph& graph, Node event);
-
 
 struct Claim {
   std::optional<Node> source;  ///< the Source node, when the graph has it

@@ -82,8 +82,8 @@ class Schema {
   struct Parts {
     std::string plover_version;
     std::vector<PloverCategory> plover;
-    std::string source_type;         ///< node type whose nodes are sources; "" for none
-    bool sources_required = false;   ///< every other node and edge must cite a source
+    std::string source_type;        ///< node type whose nodes are sources; "" for none
+    bool sources_required = false;  ///< every other node and edge must cite a source
     std::vector<Vocabulary> vocabularies;
     struct Node {
       std::string name, parent;

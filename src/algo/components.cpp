@@ -20,9 +20,7 @@ struct EdgeTypeFilter {
   const Topology* topology = nullptr;
   const std::vector<detail::EdgeRec>* edges = nullptr;
   const std::vector<bool>* mask = nullptr;
-  bool operator()(const Topology::edge_descriptor& e) const {
-    return (*mask)[(*edges)[(*topology)[e]].type];
-  }
+  bool operator()(const Topology::edge_descriptor& e) const { return (*mask)[(*edges)[(*topology)[e]].type]; }
 };
 
 }  // namespace
@@ -34,7 +32,8 @@ std::vector<std::size_t> connected_components(const Graph& graph, const std::vec
   std::vector<std::size_t> rank(n), parent(n);
   boost::disjoint_sets<std::size_t*, std::size_t*> sets(rank.data(), parent.data());
   for (std::size_t v = 0; v < n; ++v) sets.make_set(v);
-  boost::filtered_graph<Topology, EdgeTypeFilter> view(impl.topology, EdgeTypeFilter{&impl.topology, &impl.edges, &mask});
+  boost::filtered_graph<Topology, EdgeTypeFilter> view(impl.topology,
+                                                       EdgeTypeFilter{&impl.topology, &impl.edges, &mask});
   for (auto [it, end] = boost::edges(view); it != end; ++it)
     sets.union_set(boost::source(*it, view), boost::target(*it, view));
   // Number components by their lowest node index, whatever representatives union-find chose.
@@ -48,7 +47,8 @@ std::vector<std::size_t> connected_components(const Graph& graph, const std::vec
   return out;
 }
 
-std::vector<double> betweenness_centrality(const Graph& graph, const std::vector<std::string>& edge_types, bool directed) {
+std::vector<double> betweenness_centrality(const Graph& graph, const std::vector<std::string>& edge_types,
+                                           bool directed) {
   const detail::GraphImpl& impl = detail::GraphAccess::impl(graph);
   const std::vector<bool> mask = algo::edge_type_mask(graph.schema(), edge_types);
   const std::size_t n = graph.node_count();
@@ -56,7 +56,8 @@ std::vector<double> betweenness_centrality(const Graph& graph, const std::vector
   if (n < 3) return centrality;
   auto map = boost::make_iterator_property_map(centrality.begin(), boost::get(boost::vertex_index, impl.topology));
   if (directed) {
-    boost::filtered_graph<Topology, EdgeTypeFilter> view(impl.topology, EdgeTypeFilter{&impl.topology, &impl.edges, &mask});
+    boost::filtered_graph<Topology, EdgeTypeFilter> view(impl.topology,
+                                                         EdgeTypeFilter{&impl.topology, &impl.edges, &mask});
     boost::brandes_betweenness_centrality(view, boost::centrality_map(map));
   } else {
     // Brandes on an undirected copy of the kept edges: direction says who acted, not who can

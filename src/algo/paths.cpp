@@ -18,7 +18,9 @@ struct Parent {
 };
 using Parents = std::unordered_map<NodeIndex, Parent>;
 
-Direction reversed(Direction d) { return d == Direction::out ? Direction::in : d == Direction::in ? Direction::out : d; }
+Direction reversed(Direction d) {
+  return d == Direction::out ? Direction::in : d == Direction::in ? Direction::out : d;
+}
 
 // Expands one BFS level of `frontier`; returns the best meeting node with the other side.
 std::optional<NodeIndex> expand_level(const Graph& g, Direction dir, const std::vector<TypeId>& types,
@@ -41,7 +43,8 @@ std::optional<NodeIndex> expand_level(const Graph& g, Direction dir, const std::
   return meet;
 }
 
-void walk_back(const Graph& g, const Parents& parents, NodeIndex n, std::vector<Node>& nodes, std::vector<Edge>& edges) {
+void walk_back(const Graph& g, const Parents& parents, NodeIndex n, std::vector<Node>& nodes,
+               std::vector<Edge>& edges) {
   while (true) {
     const Parent& p = parents.at(n);
     if (p.depth == 0) return;
@@ -61,7 +64,8 @@ Path join(const Graph& g, const Parents& forward, const Parents& backward, NodeI
   return path;
 }
 
-std::optional<Path> bidirectional(const Graph& g, Node from, Node to, const PathOptions& o, const std::vector<TypeId>& types) {
+std::optional<Path> bidirectional(const Graph& g, Node from, Node to, const PathOptions& o,
+                                  const std::vector<TypeId>& types) {
   Parents forward{{from.index(), Parent{from.index(), 0, 0}}};
   Parents backward{{to.index(), Parent{to.index(), 0, 0}}};
   std::vector<NodeIndex> front{from.index()}, back{to.index()};
@@ -81,7 +85,8 @@ std::optional<Date> step_date(Edge e, Node reached) {
   return reached.when();
 }
 
-std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const PathOptions& o, const std::vector<TypeId>& types) {
+std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const PathOptions& o,
+                                    const std::vector<TypeId>& types) {
   // Labels: (node, the time reached so far, parent label). BFS by hops keeps, per node, only
   // labels that arrive earlier than every label seen before, so the first hit has fewest hops.
   struct Label {

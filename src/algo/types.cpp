@@ -12,7 +12,8 @@ std::vector<TypeId> edge_type_ids(const Schema& schema, const std::vector<std::s
     const EdgeType* t = schema.find_edge_type(name);
     if (!t) {
       std::string hint = schema.suggest_edge_type(name);
-      throw Error(ErrorCode::schema, "unknown edge type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema,
+                  "unknown edge type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     ids.push_back(t->id);
   }
@@ -28,7 +29,8 @@ std::vector<bool> node_type_mask(const Schema& schema, const std::vector<std::st
     const NodeType* t = schema.find_node_type(name);
     if (!t) {
       std::string hint = schema.suggest_node_type(name);
-      throw Error(ErrorCode::schema, "unknown node type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema,
+                  "unknown node type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     for (TypeId sub : schema.subtypes(t->id)) mask[sub] = true;
   }

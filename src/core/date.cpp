@@ -53,8 +53,7 @@ bool digits(std::string_view s, std::size_t n, int& out) {
 }
 
 // One point date: its first and last day and its precision.
-bool parse_point(std::string_view text, std::int32_t& lo, std::int32_t& hi, std::uint8_t& precision,
-                 std::string& why) {
+bool parse_point(std::string_view text, std::int32_t& lo, std::int32_t& hi, std::uint8_t& precision, std::string& why) {
   int year = 0, month = 0, day = 0;
   if (!digits(text.substr(0, 4), 4, year) || year == 0) {
     why = "expected YYYY, YYYY-MM or YYYY-MM-DD";
@@ -98,9 +97,15 @@ std::string point_text(std::int32_t day, std::uint8_t precision) {
   const Civil c = civil_from_days(day);
   char buffer[16];
   switch (static_cast<Precision>(precision)) {
-    case Precision::year: std::snprintf(buffer, sizeof buffer, "%04d", c.year); break;
-    case Precision::month: std::snprintf(buffer, sizeof buffer, "%04d-%02u", c.year, c.month); break;
-    case Precision::day: std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day); break;
+    case Precision::year:
+      std::snprintf(buffer, sizeof buffer, "%04d", c.year);
+      break;
+    case Precision::month:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02u", c.year, c.month);
+      break;
+    case Precision::day:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", c.year, c.month, c.day);
+      break;
   }
   return buffer;
 }
@@ -136,8 +141,7 @@ bool Date::try_parse(std::string_view text, Date& out, std::string* why) {
 Date Date::parse(std::string_view text) {
   Date d;
   std::string why;
-  if (!try_parse(text, d, &why))
-    throw Error(ErrorCode::value, "bad date '" + std::string(text) + "': " + why);
+  if (!try_parse(text, d, &why)) throw Error(ErrorCode::value, "bad date '" + std::string(text) + "': " + why);
   return d;
 }
 

@@ -8,12 +8,18 @@ namespace diplograph {
 
 std::string_view kind_name(ValueKind kind) noexcept {
   switch (kind) {
-    case ValueKind::string: return "string";
-    case ValueKind::integer: return "int";
-    case ValueKind::real: return "float";
-    case ValueKind::boolean: return "bool";
-    case ValueKind::date: return "date";
-    case ValueKind::enumeration: return "enum";
+    case ValueKind::string:
+      return "string";
+    case ValueKind::integer:
+      return "int";
+    case ValueKind::real:
+      return "float";
+    case ValueKind::boolean:
+      return "bool";
+    case ValueKind::date:
+      return "date";
+    case ValueKind::enumeration:
+      return "enum";
   }
   return "?";
 }

@@ -77,8 +77,9 @@ void assign_clusters(const Graph& g, const DotOptions& o, const std::vector<Node
     for (const NodeStyle& s : styles) by_key.emplace(std::pair{s.order, s.key}, 0);
     for (auto& [key, index] : by_key) {
       index = static_cast<int>(d.clusters.size());
-      d.clusters.push_back({"cluster" + std::to_string(index),
-                            {{"label", esc_string(key.second)}, {"style", "rounded"}, {"color", "#bbbbbb"}, {"fontsize", "11"}}});
+      d.clusters.push_back(
+          {"cluster" + std::to_string(index),
+           {{"label", esc_string(key.second)}, {"style", "rounded"}, {"color", "#bbbbbb"}, {"fontsize", "11"}}});
     }
     for (std::size_t i = 0; i < styles.size(); ++i) d.nodes[i].cluster = by_key[{styles[i].order, styles[i].key}];
   } else if (o.clusters == ClusterBy::state) {
@@ -89,7 +90,10 @@ void assign_clusters(const Graph& g, const DotOptions& o, const std::vector<Node
     for (auto& [state, index] : by_state) {
       index = static_cast<int>(d.clusters.size());
       d.clusters.push_back({"cluster" + std::to_string(index),
-                            {{"label", esc_string(g.node(state).label())}, {"style", "rounded"}, {"color", "#9ecae1"}, {"fontsize", "11"}}});
+                            {{"label", esc_string(g.node(state).label())},
+                             {"style", "rounded"},
+                             {"color", "#9ecae1"},
+                             {"fontsize", "11"}}});
     }
     for (std::size_t i = 0; i < owner.size(); ++i)
       if (owner[i]) d.nodes[i].cluster = by_state[*owner[i]];
@@ -100,22 +104,28 @@ void add_legend(const std::vector<NodeStyle>& styles, const std::vector<bool>& q
   std::map<std::pair<int, std::string_view>, NodeStyle> kinds;
   for (const NodeStyle& s : styles) kinds.emplace(std::pair{s.order, s.key}, s);
   const int cluster = static_cast<int>(d.clusters.size());
-  d.clusters.push_back({"cluster_legend",
-                        {{"label", "Legend"}, {"style", "rounded"}, {"color", "#bbbbbb"}, {"fontsize", "10"}}});
+  d.clusters.push_back(
+      {"cluster_legend", {{"label", "Legend"}, {"style", "rounded"}, {"color", "#bbbbbb"}, {"fontsize", "10"}}});
   auto add = [&](Attrs attrs) {
     d.nodes.push_back({"legend" + std::to_string(d.nodes.size() - d.data_nodes), std::move(attrs), cluster});
     return d.nodes.size() - 1;
   };
   for (const auto& [key, s] : kinds)
-    add({{"label", esc_string(s.key)}, {"shape", std::string(s.shape)}, {"style", std::string(s.style)},
-         {"fillcolor", std::string(s.fill)}, {"fontsize", "9"}});
+    add({{"label", esc_string(s.key)},
+         {"shape", std::string(s.shape)},
+         {"style", std::string(s.style)},
+         {"fillcolor", std::string(s.fill)},
+         {"fontsize", "9"}});
   for (std::size_t q = 0; q < quads.size(); ++q) {
     if (!quads[q]) continue;
     const EdgeStyle es = quad_style(static_cast<QuadClass>(q));
     std::size_t from = add({{"label", ""}, {"shape", "point"}, {"style", "invis"}});
-    std::size_t to = add({{"label", esc_string(quad_label(static_cast<QuadClass>(q)))}, {"shape", "plaintext"},
-                          {"style", "solid"}, {"fontsize", "9"}});
-    d.edges.push_back({from, to, {{"color", std::string(es.color)}, {"style", std::string(es.style)}, {"penwidth", "1.6"}}});
+    std::size_t to = add({{"label", esc_string(quad_label(static_cast<QuadClass>(q)))},
+                          {"shape", "plaintext"},
+                          {"style", "solid"},
+                          {"fontsize", "9"}});
+    d.edges.push_back(
+        {from, to, {{"color", std::string(es.color)}, {"style", std::string(es.style)}, {"penwidth", "1.6"}}});
   }
 }
 

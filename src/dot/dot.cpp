@@ -67,8 +67,7 @@ std::string render_to_string(const Graph& graph, const RenderOptions& options, I
 void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out) {
   const auto format = image_format_for(out);
   if (!format)
-    throw Error(ErrorCode::value, "cannot tell the image format of '" + out.string() +
-                                      "': name it .svg, .png or .pdf");
+    throw Error(ErrorCode::value, "cannot tell the image format of '" + out.string() + "': name it .svg, .png or .pdf");
   write_file_atomically(out, render_to_string(graph, options, *format));
 }
 

@@ -79,8 +79,7 @@ void declare(Agraph_t* g, int kind, const Attrs& defaults, const std::vector<con
     if (!symbols.count(name)) symbols[name] = agattr(g, kind, c_str(name), c_str(""));
 }
 
-void set_all(void* obj, const Attrs& attrs, const std::map<std::string, Agsym_t*, std::less<>>& symbols,
-             bool writing) {
+void set_all(void* obj, const Attrs& attrs, const std::map<std::string, Agsym_t*, std::less<>>& symbols, bool writing) {
   for (const auto& [name, value] : attrs)
     agxset(obj, symbols.find(name)->second, c_str((writing ? for_agwrite(value) : value).c_str()));
 }
@@ -167,8 +166,8 @@ ReadBack read_back(const std::string& dot_text) {
   for (Agnode_t* n = agfstnode(g.get()); n; n = agnxtnode(g.get(), n)) {
     rb.nodes.push_back({agnameof(n), attributes_of(n, g.get(), AGNODE)});
     for (Agedge_t* e = agfstout(g.get(), n); e; e = agnxtout(g.get(), e))
-      rb.edges.push_back({std::string(agnameof(agtail(e))) + " -> " + agnameof(aghead(e)),
-                          attributes_of(e, g.get(), AGEDGE)});
+      rb.edges.push_back(
+          {std::string(agnameof(agtail(e))) + " -> " + agnameof(aghead(e)), attributes_of(e, g.get(), AGEDGE)});
   }
   std::sort(rb.clusters.begin(), rb.clusters.end());
   return rb;

@@ -26,7 +26,7 @@ struct ReadBack {
     Attributes attrs;
   };
   Attributes graph;
-  std::vector<Item> nodes, edges;  // in cgraph's order
+  std::vector<Item> nodes, edges;     // in cgraph's order
   std::vector<std::string> clusters;  // sorted
 };
 /// Throws Error(ErrorCode::render) with the reader's message when the text does not parse.

@@ -50,20 +50,28 @@ NodeStyle node_style(const Schema& schema, TypeId type) {
 
 EdgeStyle quad_style(QuadClass quad) noexcept {
   switch (quad) {
-    case QuadClass::verbal_cooperation: return {"#4daf4a", "dashed"};
-    case QuadClass::material_cooperation: return {"#1b7837", "solid"};
-    case QuadClass::verbal_conflict: return {"#ff7f00", "dashed"};
-    case QuadClass::material_conflict: return {"#c51b1b", "solid"};
+    case QuadClass::verbal_cooperation:
+      return {"#4daf4a", "dashed"};
+    case QuadClass::material_cooperation:
+      return {"#1b7837", "solid"};
+    case QuadClass::verbal_conflict:
+      return {"#ff7f00", "dashed"};
+    case QuadClass::material_conflict:
+      return {"#c51b1b", "solid"};
   }
   return {plain_edge_color, "solid"};
 }
 
 std::string_view quad_label(QuadClass quad) noexcept {
   switch (quad) {
-    case QuadClass::verbal_cooperation: return "verbal cooperation";
-    case QuadClass::material_cooperation: return "material cooperation";
-    case QuadClass::verbal_conflict: return "verbal conflict";
-    case QuadClass::material_conflict: return "material conflict";
+    case QuadClass::verbal_cooperation:
+      return "verbal cooperation";
+    case QuadClass::material_cooperation:
+      return "material cooperation";
+    case QuadClass::verbal_conflict:
+      return "verbal conflict";
+    case QuadClass::material_conflict:
+      return "material conflict";
   }
   return "";
 }

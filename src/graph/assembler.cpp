@@ -21,9 +21,7 @@ bool is_slug(std::string_view id) {
   return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-std::string quoted(const Value& v) {
-  return v.is_string() ? "'" + v.as_string() + "'" : v.to_string();
-}
+std::string quoted(const Value& v) { return v.is_string() ? "'" + v.as_string() + "'" : v.to_string(); }
 
 std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
   const std::string best = closest_match(word, candidates);
@@ -111,8 +109,10 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
       } else {
         for (const auto* s : schema.node_properties(type)) names.push_back(s->name);
       }
-      problem(ErrorCode::schema, edge, item, Field::prop,
-              "unknown property '" + p.name + "' for " + owner + " type '" + type_name + "'" + suggestion(p.name, names), i);
+      problem(
+          ErrorCode::schema, edge, item, Field::prop,
+          "unknown property '" + p.name + "' for " + owner + " type '" + type_name + "'" + suggestion(p.name, names),
+          i);
       problems_.back().key = p.name;
       continue;
     }
@@ -124,7 +124,8 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
     }
   }
   auto required = [&](const PropertySpec& spec) {
-    if (spec.required && std::none_of(props.begin(), props.end(), [&](const Property& p) { return p.name == spec.name; }))
+    if (spec.required &&
+        std::none_of(props.begin(), props.end(), [&](const Property& p) { return p.name == spec.name; }))
       problem(ErrorCode::schema, edge, item, Field::object, "missing required property '" + spec.name + "'");
   };
   if (edge) {
@@ -174,9 +175,11 @@ void Assembler::add_node(NodeData&& n) {
   const NodeType* type = schema.find_node_type(n.type);
   bool ok = true;
   if (!type) {
-    problem(ErrorCode::schema, false, item, Field::type,
-            describe_node(n.id) + ": unknown node type '" + n.type + "'" +
-                (schema.suggest_node_type(n.type).empty() ? "" : " (did you mean '" + schema.suggest_node_type(n.type) + "'?)"));
+    problem(
+        ErrorCode::schema, false, item, Field::type,
+        describe_node(n.id) + ": unknown node type '" + n.type + "'" +
+            (schema.suggest_node_type(n.type).empty() ? ""
+                                                      : " (did you mean '" + schema.suggest_node_type(n.type) + "'?)"));
     ok = false;
   } else if (type->abstract) {
     problem(ErrorCode::schema, false, item, Field::type,
@@ -242,8 +245,8 @@ std::optional<Graph> Assembler::finish() {
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     auto [it, fresh] = ids.emplace(g.nodes[i].id, i);
     if (!fresh)
-      problem(ErrorCode::duplicate, false, i, Field::id, "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'",
-              0, it->second);
+      problem(ErrorCode::duplicate, false, i, Field::id,
+              "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'", 0, it->second);
   }
   std::vector<std::string_view> all_ids;  // for did-you-mean, built only when needed
   auto suggest = [&](std::string_view id) {
@@ -312,13 +315,16 @@ std::optional<Graph> Assembler::finish() {
   };
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     const bool is_source = schema.source_type() && node_ok_[i] && schema.is_a(g.nodes[i].type, *schema.source_type());
-    check_sources(g.nodes[i].sources, false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
+    check_sources(
+        g.nodes[i].sources, false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
   }
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     const auto& e = g.edges[i];
     check_sources(
         e.sources, true, i,
-        [&] { return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1); },
+        [&] {
+          return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1);
+        },
         false);
   }
   if (!problems_.empty()) return std::nullopt;

@@ -15,10 +15,10 @@ enum class Field : std::uint8_t { object, id, type, label, from, to, date, start
 
 struct Problem {
   ErrorCode code;
-  bool edge;            // the item is an edge (else a node)
-  std::uint32_t item;   // its position among the nodes or edges added
+  bool edge;           // the item is an edge (else a node)
+  std::uint32_t item;  // its position among the nodes or edges added
   Field field;
-  std::uint32_t sub;    // which property or citation, for Field::prop and Field::source
+  std::uint32_t sub;  // which property or citation, for Field::prop and Field::source
   std::string message;
   std::optional<std::uint32_t> first;  // for duplicates: the item that came first
   std::string key;                     // the property name, for Field::prop
@@ -40,12 +40,12 @@ class Assembler {
   const std::vector<Problem>& problems() const noexcept { return problems_; }
 
  private:
-  void problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message,
-               std::uint32_t sub = 0, std::optional<std::uint32_t> first = std::nullopt);
+  void problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message, std::uint32_t sub = 0,
+               std::optional<std::uint32_t> first = std::nullopt);
   Range store_props(std::vector<Property>& props, bool edge, std::uint32_t item, TypeId type);
   Range store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item);
-  Times store_times(const std::optional<Date>& date, const std::optional<Date>& start,
-                    const std::optional<Date>& end, bool edge, std::uint32_t item);
+  Times store_times(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end,
+                    bool edge, std::uint32_t item);
   bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
 
   std::unique_ptr<GraphImpl> impl_;

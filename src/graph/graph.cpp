@@ -7,10 +7,14 @@ namespace diplograph {
 
 std::string_view modality_name(Modality m) noexcept {
   switch (m) {
-    case Modality::actual: return "actual";
-    case Modality::expected: return "expected";
-    case Modality::possible: return "possible";
-    case Modality::hypothetical: return "hypothetical";
+    case Modality::actual:
+      return "actual";
+    case Modality::expected:
+      return "expected";
+    case Modality::possible:
+      return "possible";
+    case Modality::hypothetical:
+      return "hypothetical";
   }
   return "?";
 }
@@ -184,8 +188,7 @@ Graph Graph::subgraph(const std::vector<bool>& keep_nodes, const std::vector<boo
 }
 
 bool operator==(const Graph& a, const Graph& b) {
-  if (a.node_count() != b.node_count() || a.edge_count() != b.edge_count() || !(a.schema() == b.schema()))
-    return false;
+  if (a.node_count() != b.node_count() || a.edge_count() != b.edge_count() || !(a.schema() == b.schema())) return false;
   for (Node n : a.nodes()) {
     auto other = b.find(n.id());
     if (!other || !(n.data() == other->data())) return false;

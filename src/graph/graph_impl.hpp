@@ -88,8 +88,8 @@ struct CiteRec {
 };
 
 /// Topology for Boost.Graph algorithms; each edge carries its EdgeIndex.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         boost::no_property, EdgeIndex>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeIndex>;
 
 struct GraphImpl {
   Schema schema;
@@ -102,9 +102,9 @@ struct GraphImpl {
 
   // Derived by index(); never changed afterwards, so const queries need no locks.
   std::unordered_map<StrId, NodeIndex> node_by_id;
-  std::vector<std::vector<NodeIndex>> nodes_by_type;  // per TypeId, exact type
-  std::vector<std::uint32_t> out_begin, in_begin;      // CSR offsets, node_count() + 1
-  std::vector<EdgeIndex> out_list, in_list;            // per node, sorted by (edge type, other end)
+  std::vector<std::vector<NodeIndex>> nodes_by_type;                      // per TypeId, exact type
+  std::vector<std::uint32_t> out_begin, in_begin;                         // CSR offsets, node_count() + 1
+  std::vector<EdgeIndex> out_list, in_list;                               // per node, sorted by (edge type, other end)
   std::unordered_map<std::string, std::vector<NodeIndex>> nodes_by_name;  // folded label/alias
   BoostGraph topology;
 

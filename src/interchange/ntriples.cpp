@@ -25,7 +25,9 @@ class Writer {
   static std::string type(std::string_view name) { return wrap("urn:diplograph:type:", name); }
   static std::string rel(std::string_view name) { return wrap("urn:diplograph:rel:", name); }
   static std::string prop(std::string_view name) { return wrap("urn:diplograph:prop:", name); }
-  static std::string term(std::string_view ns, std::string_view local) { return "<" + std::string(ns) + std::string(local) + ">"; }
+  static std::string term(std::string_view ns, std::string_view local) {
+    return "<" + std::string(ns) + std::string(local) + ">";
+  }
 
   void triple(std::string_view s, std::string_view p, std::string_view o) {
     out_ += s;
@@ -63,9 +65,12 @@ std::string date_literal(const Date& d) {
   interchange::append_nt_string(o, d.to_string());
   if (d.is_span()) return o;
   switch (d.precision()) {
-    case Precision::year: return o + "^^" + Writer::term(xsd, "gYear");
-    case Precision::month: return o + "^^" + Writer::term(xsd, "gYearMonth");
-    case Precision::day: return o + "^^" + Writer::term(xsd, "date");
+    case Precision::year:
+      return o + "^^" + Writer::term(xsd, "gYear");
+    case Precision::month:
+      return o + "^^" + Writer::term(xsd, "gYearMonth");
+    case Precision::day:
+      return o + "^^" + Writer::term(xsd, "date");
   }
   return o;
 }

@@ -85,18 +85,24 @@ void write_plover_jsonl(const Graph& graph, std::ostream& os) {
     field(out, "label");
     interchange::append_json_string(out, n.label());
     field(out, "date");
-    if (auto d = n.when()) interchange::append_json_string(out, d->to_string());
-    else out += "null";
+    if (auto d = n.when())
+      interchange::append_json_string(out, d->to_string());
+    else
+      out += "null";
     field(out, "event_type");
-    if (c) interchange::append_json_string(out, c->name);
-    else out += "null";
+    if (c)
+      interchange::append_json_string(out, c->name);
+    else
+      out += "null";
     prop_field(out, "mode", n, {"mode"}, false);
     prop_field(out, "contexts", n, {"contexts", "context"}, true);
     field(out, "quad_code");
     out += c ? std::to_string(quad_code(c->quad)) : "null";
     field(out, "quad_class");
-    if (c) interchange::append_json_string(out, quad_name(c->quad));
-    else out += "null";
+    if (c)
+      interchange::append_json_string(out, quad_name(c->quad));
+    else
+      out += "null";
     field(out, "score");
     out += c ? interchange::real_text(c->score) : "null";
     id_list(out, "actors", role(graph, n, "ACTOR"));

@@ -9,16 +9,32 @@ void append_xml(std::string& out, std::string_view text) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\t': out += "&#9;"; break;  // as references, so attribute normalisation keeps them
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;  // as references, so attribute normalisation keeps them
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       default:
-        if (u < 0x20) out += "\xEF\xBF\xBD";
-        else out += c;
+        if (u < 0x20)
+          out += "\xEF\xBF\xBD";
+        else
+          out += c;
     }
   }
 }
@@ -28,11 +44,21 @@ void append_json_string(std::string& out, std::string_view text) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (u < 0x20) {
           char buf[8];
@@ -53,12 +79,18 @@ std::string real_text(double value) {
 }
 
 void append_json_value(std::string& out, const Value& v) {
-  if (v.is_null()) out += "null";
-  else if (v.is_bool()) out += v.as_bool() ? "true" : "false";
-  else if (v.is_int()) out += std::to_string(v.as_int());
-  else if (v.is_real()) out += real_text(v.as_real());
-  else if (v.is_string()) append_json_string(out, v.as_string());
-  else if (v.is_date()) append_json_string(out, v.as_date().to_string());
+  if (v.is_null())
+    out += "null";
+  else if (v.is_bool())
+    out += v.as_bool() ? "true" : "false";
+  else if (v.is_int())
+    out += std::to_string(v.as_int());
+  else if (v.is_real())
+    out += real_text(v.as_real());
+  else if (v.is_string())
+    append_json_string(out, v.as_string());
+  else if (v.is_date())
+    append_json_string(out, v.as_date().to_string());
   else {
     out += '[';
     bool first = true;
@@ -93,10 +125,18 @@ void append_nt_string(std::string& out, std::string_view text) {
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (u < 0x20 || u == 0x7f) {
           char buf[8];

@@ -6,29 +6,33 @@
 namespace diplograph::ql {
 
 std::string_view type_name(Type t) noexcept {
-  static constexpr std::string_view names[] = {"any", "null", "boolean", "number", "string",
-                                               "date", "list", "node", "relationship", "path"};
+  static constexpr std::string_view names[] = {"any",  "null", "boolean", "number",       "string",
+                                               "date", "list", "node",    "relationship", "path"};
   return names[static_cast<int>(t)];
 }
 
 namespace {
 
-constexpr std::string_view node_builtins[] = {"id", "label", "type", "modality", "aliases",
-                                              "date", "start", "end", "when"};
+constexpr std::string_view node_builtins[] = {"id",   "label", "type", "modality", "aliases",
+                                              "date", "start", "end",  "when"};
 constexpr std::string_view edge_builtins[] = {"id", "type", "modality", "date", "start", "end", "when"};
 constexpr std::string_view plover_builtins[] = {"category", "quad", "score"};
-constexpr std::string_view functions[] = {"count", "date", "type", "id", "label", "lower", "upper",
-                                          "size", "within", "overlaps"};
+constexpr std::string_view functions[] = {"count", "date",  "type", "id",     "label",
+                                          "lower", "upper", "size", "within", "overlaps"};
 
 Type kind_type(const PropertySpec& spec) {
   if (spec.list) return Type::list;
   switch (spec.kind) {
     case ValueKind::string:
-    case ValueKind::enumeration: return Type::string;
+    case ValueKind::enumeration:
+      return Type::string;
     case ValueKind::integer:
-    case ValueKind::real: return Type::number;
-    case ValueKind::boolean: return Type::boolean;
-    case ValueKind::date: return Type::date;
+    case ValueKind::real:
+      return Type::number;
+    case ValueKind::boolean:
+      return Type::boolean;
+    case ValueKind::date:
+      return Type::date;
   }
   return Type::any;
 }
@@ -81,11 +85,12 @@ class Checker {
     for (std::size_t i = 0; i < vars.size(); ++i) {
       if (vars[i].name != name) continue;
       if (vars[i].kind != kind || kind != VarKind::node)
-        fail(pos, kind == VarKind::node ? "'" + name + "' is a relationship, used here as a node"
+        fail(pos, kind == VarKind::node           ? "'" + name + "' is a relationship, used here as a node"
                   : vars[i].kind == VarKind::node ? "'" + name + "' is a node, used here as a relationship"
                                                   : "relationship variable '" + name + "' is already bound");
       if (!types.empty()) {  // a node named twice has every label it is given
-        if (vars[i].types.empty()) vars[i].types = types;
+        if (vars[i].types.empty())
+          vars[i].types = types;
         else
           for (std::size_t t = 0; t < types.size(); ++t) vars[i].types[t] = vars[i].types[t] && types[t];
       }
@@ -162,8 +167,10 @@ class Checker {
         mask.assign(schema_.edge_types().size(), false);
         for (TypeId t : r.types) mask[t] = true;
       }
-      r.slot = declare(r.var, r.var.empty() ? r.pos : r.var_pos, r.variable_length ? VarKind::path : VarKind::edge, mask);
-      if (r.variable_length && !r.props.empty()) fail(r.pos, "a variable-length relationship cannot have a property map");
+      r.slot =
+          declare(r.var, r.var.empty() ? r.pos : r.var_pos, r.variable_length ? VarKind::path : VarKind::edge, mask);
+      if (r.variable_length && !r.props.empty())
+        fail(r.pos, "a variable-length relationship cannot have a property map");
       const std::size_t before = p_.owned.size();
       map_conditions(r.slot, r.props, r.pos);
       for (std::size_t i = before; i < p_.owned.size(); ++i) resolve_owned(i);
@@ -190,13 +197,15 @@ class Checker {
   void resolve(Expr& e, bool in_return) {
     switch (e.kind) {
       case Expr::Kind::literal:
-        e.type = e.literal.is_null() ? Type::null
-                 : e.literal.is_bool() ? Type::boolean
+        e.type = e.literal.is_null()     ? Type::null
+                 : e.literal.is_bool()   ? Type::boolean
                  : e.literal.is_string() ? Type::string
-                 : e.literal.is_date() ? Type::date
-                 : e.literal.is_list() ? Type::list : Type::number;
+                 : e.literal.is_date()   ? Type::date
+                 : e.literal.is_list()   ? Type::list
+                                         : Type::number;
         return;
-      case Expr::Kind::variable: return resolve_variable(e);
+      case Expr::Kind::variable:
+        return resolve_variable(e);
       case Expr::Kind::property:
         resolve(*e.args[0], in_return);
         return resolve_property(e);
@@ -205,7 +214,8 @@ class Checker {
         e.aggregate = true;
         e.type = Type::number;
         return;
-      case Expr::Kind::call: return resolve_call(e, in_return);
+      case Expr::Kind::call:
+        return resolve_call(e, in_return);
       case Expr::Kind::not_:
         resolve(*e.args[0], in_return);
         expect_boolean(*e.args[0], "NOT");
@@ -250,13 +260,17 @@ class Checker {
   void resolve_property(Expr& e) {
     const Expr& object = *e.args[0];
     if (object.type == Type::path)
-      fail(e.pos, "'" + object.name + "' is a variable-length relationship (a list of relationships); it has no property '" + e.name + "'");
+      fail(e.pos, "'" + object.name +
+                      "' is a variable-length relationship (a list of relationships); it has no property '" + e.name +
+                      "'");
     if (object.type != Type::node && object.type != Type::edge)
-      fail(e.pos, "type mismatch: only nodes and relationships have properties, not " + std::string(type_name(object.type)));
+      fail(e.pos,
+           "type mismatch: only nodes and relationships have properties, not " + std::string(type_name(object.type)));
     const Variable& var = p_.st.vars[object.slot];
     std::vector<std::string> candidates;
     const bool node = object.type == Type::node;
-    for (std::string_view b : node ? std::span<const std::string_view>(node_builtins) : std::span<const std::string_view>(edge_builtins))
+    for (std::string_view b :
+         node ? std::span<const std::string_view>(node_builtins) : std::span<const std::string_view>(edge_builtins))
       candidates.emplace_back(b);
     if (std::find(candidates.begin(), candidates.end(), e.name) != candidates.end()) {
       e.type = builtin_type(e.name);
@@ -358,8 +372,9 @@ class Checker {
     } else if (e.name == "id" || e.name == "label") {
       expect_arity(e, 1);
       if (e.args[0]->type != Type::node && (e.name == "label" || e.args[0]->type != Type::edge))
-        fail(e.args[0]->pos, "type mismatch: " + e.name + "() needs a node" + (e.name == "id" ? " or a relationship" : "") +
-                                 ", got a " + std::string(type_name(e.args[0]->type)));
+        fail(e.args[0]->pos, "type mismatch: " + e.name + "() needs a node" +
+                                 (e.name == "id" ? " or a relationship" : "") + ", got a " +
+                                 std::string(type_name(e.args[0]->type)));
       e.type = Type::string;
     } else if (e.name == "lower" || e.name == "upper") {
       expect_arity(e, 1);
@@ -369,7 +384,8 @@ class Checker {
       expect_arity(e, 1);
       if (e.args[0]->type != Type::string && e.args[0]->type != Type::list && e.args[0]->type != Type::path &&
           e.args[0]->type != Type::any && e.args[0]->type != Type::null)
-        fail(e.args[0]->pos, "type mismatch: size() needs a string or a list, got a " + std::string(type_name(e.args[0]->type)));
+        fail(e.args[0]->pos,
+             "type mismatch: size() needs a string or a list, got a " + std::string(type_name(e.args[0]->type)));
       e.type = Type::number;
     } else {  // within, overlaps
       expect_arity(e, 3);
@@ -399,7 +415,9 @@ class Checker {
       case Op::ends_with:
         for (Type t : {a, b})
           if (!comparable(t, Type::string))
-            mismatch(std::string(e.op == Op::contains ? "CONTAINS" : e.op == Op::starts_with ? "STARTS WITH" : "ENDS WITH") +
+            mismatch(std::string(e.op == Op::contains      ? "CONTAINS"
+                                 : e.op == Op::starts_with ? "STARTS WITH"
+                                                           : "ENDS WITH") +
                      " needs strings, got a " + std::string(type_name(t)));
         break;
       case Op::in:
@@ -407,9 +425,10 @@ class Checker {
         if (e.args[1]->kind == Expr::Kind::list)
           for (const auto& item : e.args[1]->args)
             if (!comparable(a, item->type))
-            fail(item->pos, "type mismatch: cannot compare a " + std::string(type_name(a)) + " with a " +
-                                std::string(type_name(item->type)) +
-                                (a == Type::date && item->type == Type::string ? "; write the date as date('...')" : ""));
+              fail(item->pos,
+                   "type mismatch: cannot compare a " + std::string(type_name(a)) + " with a " +
+                       std::string(type_name(item->type)) +
+                       (a == Type::date && item->type == Type::string ? "; write the date as date('...')" : ""));
         break;
       default:
         if (!comparable(a, b))
@@ -458,8 +477,7 @@ class Checker {
     const std::string_view written = text_.view().substr(s.expr->pos, s.expr->end - s.expr->pos);
     for (std::size_t i = 0; i < p_.st.items.size(); ++i) {
       const ReturnItem& item = p_.st.items[i];
-      const std::string_view item_text =
-          text_.view().substr(item.expr->pos, item.expr->end - item.expr->pos);
+      const std::string_view item_text = text_.view().substr(item.expr->pos, item.expr->end - item.expr->pos);
       if ((s.expr->kind == Expr::Kind::variable && s.expr->name == item.name) || written == item_text) {
         s.column = static_cast<int>(i);
         return;

@@ -82,11 +82,16 @@ std::optional<int> order(const Val& a, const Val& b, Op op) {
     const Date& x = a.value.as_date();
     const Date& y = b.value.as_date();
     switch (op) {
-      case Op::lt: return x.latest() < y.earliest() ? -1 : 1;
-      case Op::gt: return x.earliest() > y.latest() ? 1 : -1;
-      case Op::le: return x.latest() <= y.latest() ? -1 : 1;
-      case Op::ge: return x.earliest() >= y.earliest() ? 1 : -1;
-      default: return x == y ? 0 : 1;
+      case Op::lt:
+        return x.latest() < y.earliest() ? -1 : 1;
+      case Op::gt:
+        return x.earliest() > y.latest() ? 1 : -1;
+      case Op::le:
+        return x.latest() <= y.latest() ? -1 : 1;
+      case Op::ge:
+        return x.earliest() >= y.earliest() ? 1 : -1;
+      default:
+        return x == y ? 0 : 1;
     }
   }
   return compare(a, b);
@@ -112,8 +117,10 @@ Val binary(const Expr& e, const Graph& g, const Binding& b) {
   Val x = eval(*e.args[0], g, b), y = eval(*e.args[1], g, b);
   if (kind_rank(x) == 9 || kind_rank(y) == 9) return null();
   switch (e.op) {
-    case Op::eq: return of(equal(x, y));
-    case Op::ne: return of(!equal(x, y));
+    case Op::eq:
+      return of(equal(x, y));
+    case Op::ne:
+      return of(!equal(x, y));
     case Op::contains:
     case Op::starts_with:
     case Op::ends_with: {
@@ -128,8 +135,10 @@ Val binary(const Expr& e, const Graph& g, const Binding& b) {
       if (!y.value.is_list()) return null();
       bool unknown = false;
       for (const Value& item : y.value.as_list()) {
-        if (item.is_null()) unknown = true;
-        else if (equal(x, of(item))) return of(true);
+        if (item.is_null())
+          unknown = true;
+        else if (equal(x, of(item)))
+          return of(true);
       }
       return unknown ? null() : of(false);
     }
@@ -137,10 +146,14 @@ Val binary(const Expr& e, const Graph& g, const Binding& b) {
       std::optional<int> c = order(x, y, e.op);
       if (!c) return null();
       switch (e.op) {
-        case Op::lt: return of(*c < 0);
-        case Op::le: return of(*c <= 0);
-        case Op::gt: return of(*c > 0);
-        default: return of(*c >= 0);
+        case Op::lt:
+          return of(*c < 0);
+        case Op::le:
+          return of(*c <= 0);
+        case Op::gt:
+          return of(*c > 0);
+        default:
+          return of(*c >= 0);
       }
     }
   }
@@ -165,8 +178,9 @@ Val call(const Expr& e, const Graph& g, const Binding& b) {
   if (e.name == "label") return of(std::string(g.node(args[0].index).label()));
   if (e.name == "lower" || e.name == "upper") {
     std::string s = args[0].value.as_string();
-    for (char& c : s) c = static_cast<char>(e.name == "lower" ? std::tolower(static_cast<unsigned char>(c))
-                                                              : std::toupper(static_cast<unsigned char>(c)));
+    for (char& c : s)
+      c = static_cast<char>(e.name == "lower" ? std::tolower(static_cast<unsigned char>(c))
+                                              : std::toupper(static_cast<unsigned char>(c)));
     return of(s);
   }
   if (e.name == "size") {
@@ -185,7 +199,8 @@ Val call(const Expr& e, const Graph& g, const Binding& b) {
 
 Val eval(const Expr& e, const Graph& g, const Binding& b) {
   switch (e.kind) {
-    case Expr::Kind::literal: return of(e.literal);
+    case Expr::Kind::literal:
+      return of(e.literal);
     case Expr::Kind::variable: {
       const Slot& s = b[e.slot];
       if (s.kind == Slot::Kind::node) return Val{Val::Ref::node, s.index, Value(std::string(g.node(s.index).id()))};
@@ -197,9 +212,12 @@ Val eval(const Expr& e, const Graph& g, const Binding& b) {
       }
       return null();
     }
-    case Expr::Kind::property: return property(e, g, b);
-    case Expr::Kind::call: return call(e, g, b);
-    case Expr::Kind::count_star: return null();  // aggregates are computed by the executor
+    case Expr::Kind::property:
+      return property(e, g, b);
+    case Expr::Kind::call:
+      return call(e, g, b);
+    case Expr::Kind::count_star:
+      return null();  // aggregates are computed by the executor
     case Expr::Kind::not_: {
       std::optional<bool> x = truth(eval(*e.args[0], g, b));
       return x ? of(!*x) : null();
@@ -213,7 +231,8 @@ Val eval(const Expr& e, const Graph& g, const Binding& b) {
       for (const auto& a : e.args) l.push_back(eval(*a, g, b).value);
       return of(std::move(l));
     }
-    case Expr::Kind::binary: return binary(e, g, b);
+    case Expr::Kind::binary:
+      return binary(e, g, b);
   }
   return null();
 }
@@ -231,9 +250,12 @@ int compare(const Val& a, const Val& b) {
     case 0:
       if (a.value.is_int() && b.value.is_int()) return three(a.value.as_int(), b.value.as_int());
       return three(a.value.as_real(), b.value.as_real());
-    case 1: return three(a.value.as_string(), b.value.as_string());
-    case 2: return three(a.value.as_bool(), b.value.as_bool());
-    case 3: return three(a.value.as_date(), b.value.as_date());
+    case 1:
+      return three(a.value.as_string(), b.value.as_string());
+    case 2:
+      return three(a.value.as_bool(), b.value.as_bool());
+    case 3:
+      return three(a.value.as_date(), b.value.as_date());
     case 4: {
       const List& x = a.value.as_list();
       const List& y = b.value.as_list();
@@ -242,8 +264,10 @@ int compare(const Val& a, const Val& b) {
       return three(x.size(), y.size());
     }
     case 6:
-    case 7: return three(a.index, b.index);
-    default: return 0;
+    case 7:
+      return three(a.index, b.index);
+    default:
+      return 0;
   }
 }
 

@@ -16,9 +16,14 @@ std::size_t lex_string(const Text& text, std::size_t i, Token& t) {
     if (s[j] == '\\' && j + 1 < s.size()) {
       ++j;
       switch (s[j]) {
-        case 'n': t.text += '\n'; break;
-        case 't': t.text += '\t'; break;
-        default: t.text += s[j];
+        case 'n':
+          t.text += '\n';
+          break;
+        case 't':
+          t.text += '\t';
+          break;
+        default:
+          t.text += s[j];
       }
     } else {
       t.text += s[j];

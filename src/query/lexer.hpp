@@ -13,8 +13,8 @@ enum class Tok {
   ident,    // a name, or a keyword; `text` holds it (backticks removed)
   integer,  // `text` holds the digits
   real,
-  string,   // `text` holds the unescaped contents
-  punct,    // ( ) [ ] { } : , . | * .. - < > <= >= = <> + ;
+  string,  // `text` holds the unescaped contents
+  punct,   // ( ) [ ] { } : , . | * .. - < > <= >= = <> + ;
   end,
 };
 

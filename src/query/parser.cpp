@@ -1,16 +1,17 @@
 #include "query/parser.hpp"
 
-#include <charconv>
 #include <strings.h>
+#include <charconv>
 
 #include "query/lexer.hpp"
 
 namespace diplograph::ql {
 namespace {
 
-constexpr std::string_view keywords[] = {"MATCH", "WHERE", "RETURN", "DISTINCT", "ORDER", "BY", "ASC", "ASCENDING",
-                                         "DESC", "DESCENDING", "SKIP", "LIMIT", "AND", "OR", "XOR", "NOT", "IN",
-                                         "IS", "NULL", "TRUE", "FALSE", "AS", "CONTAINS", "STARTS", "ENDS", "WITH"};
+constexpr std::string_view keywords[] = {"MATCH",     "WHERE",    "RETURN",     "DISTINCT", "ORDER", "BY",   "ASC",
+                                         "ASCENDING", "DESC",     "DESCENDING", "SKIP",     "LIMIT", "AND",  "OR",
+                                         "XOR",       "NOT",      "IN",         "IS",       "NULL",  "TRUE", "FALSE",
+                                         "AS",        "CONTAINS", "STARTS",     "ENDS",     "WITH"};
 
 class Parser {
  public:
@@ -33,8 +34,10 @@ class Parser {
       do {
         SortItem s;
         s.expr = expr();
-        if (accept_keyword("DESC") || accept_keyword("DESCENDING")) s.descending = true;
-        else if (!accept_keyword("ASC")) accept_keyword("ASCENDING");
+        if (accept_keyword("DESC") || accept_keyword("DESCENDING"))
+          s.descending = true;
+        else if (!accept_keyword("ASC"))
+          accept_keyword("ASCENDING");
         st.order.push_back(std::move(s));
       } while (accept(","));
     }
@@ -61,9 +64,12 @@ class Parser {
 
   std::string describe(const Token& t) const {
     switch (t.kind) {
-      case Tok::end: return "end of query";
-      case Tok::string: return "string '" + t.text + "'";
-      default: return "'" + t.text + "'";
+      case Tok::end:
+        return "end of query";
+      case Tok::string:
+        return "string '" + t.text + "'";
+      default:
+        return "'" + t.text + "'";
     }
   }
   [[noreturn]] void fail_here(const std::string& expected) const {
@@ -167,7 +173,8 @@ class Parser {
     }
     expect("-");
     const bool outgoing = accept(">");
-    if (incoming && outgoing) text_.fail(ErrorCode::syntax, r.pos, "a relationship cannot point both ways; use -[]- for either direction");
+    if (incoming && outgoing)
+      text_.fail(ErrorCode::syntax, r.pos, "a relationship cannot point both ways; use -[]- for either direction");
     r.dir = incoming ? Dir::in : outgoing ? Dir::out : Dir::both;
     return r;
   }
@@ -181,15 +188,18 @@ class Parser {
       r.max_hops = r.min_hops;
     }
     if (accept("..")) r.max_hops = peek().kind == Tok::integer ? static_cast<unsigned>(count("..")) : UINT32_MAX;
-    if (r.max_hops < r.min_hops) text_.fail(ErrorCode::syntax, r.pos, "the upper bound of a variable length is below its lower bound");
+    if (r.max_hops < r.min_hops)
+      text_.fail(ErrorCode::syntax, r.pos, "the upper bound of a variable length is below its lower bound");
   }
 
   ReturnItem return_item() {
     ReturnItem item;
     const std::size_t start = item.pos = peek().pos;
     item.expr = expr();
-    if (accept_keyword("AS")) item.name = name("a column name");
-    else item.name = std::string(text_.view().substr(start, item.expr->end - start));
+    if (accept_keyword("AS"))
+      item.name = name("a column name");
+    else
+      item.name = std::string(text_.view().substr(start, item.expr->end - start));
     return item;
   }
 
@@ -242,8 +252,8 @@ class Parser {
   }
   ExprPtr comparison() {
     ExprPtr e = primary();
-    static const std::pair<std::string_view, Op> ops[] = {{"=", Op::eq}, {"<>", Op::ne}, {"<", Op::lt},
-                                                          {"<=", Op::le}, {">", Op::gt}, {">=", Op::ge}};
+    static const std::pair<std::string_view, Op> ops[] = {{"=", Op::eq},  {"<>", Op::ne}, {"<", Op::lt},
+                                                          {"<=", Op::le}, {">", Op::gt},  {">=", Op::ge}};
     for (auto [text, op] : ops)
       if (is_punct(text)) {
         const std::size_t pos = next().pos;
@@ -295,12 +305,19 @@ class Parser {
   ExprPtr primary() {
     const Token& t = peek();
     switch (t.kind) {
-      case Tok::string: next(); return literal(Value(t.text), t);
+      case Tok::string:
+        next();
+        return literal(Value(t.text), t);
       case Tok::integer:
-      case Tok::real: next(); return number(t, false);
-      case Tok::end: fail_here("expected an expression");
-      case Tok::punct: return punct_primary();
-      case Tok::ident: break;
+      case Tok::real:
+        next();
+        return number(t, false);
+      case Tok::end:
+        fail_here("expected an expression");
+      case Tok::punct:
+        return punct_primary();
+      case Tok::ident:
+        break;
     }
     if (is_keyword("TRUE") || is_keyword("FALSE")) {
       const bool b = is_keyword("TRUE");
@@ -338,7 +355,8 @@ class Parser {
     }
     if (accept("[")) {
       auto e = make(Expr::Kind::list, t.pos);
-      if (!is_punct("]")) do e->args.push_back(expr());
+      if (!is_punct("]")) do
+          e->args.push_back(expr());
         while (accept(","));
       e->end = peek().end;
       expect("]");

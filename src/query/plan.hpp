@@ -20,9 +20,9 @@ struct Conjunct {
 
 struct Plan {
   Statement st;
-  std::vector<ExprPtr> owned;       // property-map conditions made into expressions
+  std::vector<ExprPtr> owned;  // property-map conditions made into expressions
   std::vector<Conjunct> conjuncts;
-  bool aggregate = false;           // some RETURN item counts
+  bool aggregate = false;  // some RETURN item counts
   std::vector<std::string> columns;
 };
 

@@ -31,7 +31,9 @@ struct Row {
   std::vector<Val> keys;  // ORDER BY keys that are not RETURN columns
 };
 
-bool is_count(const ql::Expr& e) { return e.kind == ql::Expr::Kind::count_star || (e.kind == ql::Expr::Kind::call && e.name == "count"); }
+bool is_count(const ql::Expr& e) {
+  return e.kind == ql::Expr::Kind::count_star || (e.kind == ql::Expr::Kind::call && e.name == "count");
+}
 
 class Executor {
  public:
@@ -41,7 +43,8 @@ class Executor {
     const auto& st = p_.st;
     // Without ORDER BY the first SKIP + LIMIT rows are the answer, so matching can stop there.
     std::size_t enough = SIZE_MAX;
-    if (st.limit && st.order.empty() && !p_.aggregate) enough = static_cast<std::size_t>(std::max<std::int64_t>(0, *st.limit) + st.skip.value_or(0));
+    if (st.limit && st.order.empty() && !p_.aggregate)
+      enough = static_cast<std::size_t>(std::max<std::int64_t>(0, *st.limit) + st.skip.value_or(0));
     if (enough == 0) return finish();
     ql::match(p_, g_, [&](const Binding& b) {
       p_.aggregate ? accumulate(b) : project(b);
@@ -73,7 +76,9 @@ class Executor {
     for (const auto& item : items)
       if (!is_count(*item.expr)) key.push_back(ql::eval(*item.expr, g_, b));
     auto [it, fresh] = group_index_.try_emplace(key, groups_.size());
-    if (fresh) groups_.push_back(Group{{}, std::vector<std::int64_t>(items.size()), std::vector<std::set<Val, ValLess>>(items.size())});
+    if (fresh)
+      groups_.push_back(
+          Group{{}, std::vector<std::int64_t>(items.size()), std::vector<std::set<Val, ValLess>>(items.size())});
     Group& group = groups_[it->second];
     if (fresh) group.values = key;
     for (std::size_t i = 0; i < items.size(); ++i) {
@@ -85,8 +90,10 @@ class Executor {
       }
       Val v = ql::eval(*e.args[0], g_, b);
       if (v.value.is_null() && v.ref == Val::Ref::none) continue;
-      if (e.distinct) group.distinct[i].insert(std::move(v));
-      else ++group.counts[i];
+      if (e.distinct)
+        group.distinct[i].insert(std::move(v));
+      else
+        ++group.counts[i];
     }
   }
 
@@ -95,14 +102,19 @@ class Executor {
     // count(*) over no match is one row of zeros, unless something is grouped on.
     const bool all_counts = std::all_of(items.begin(), items.end(), [](const auto& i) { return is_count(*i.expr); });
     if (groups_.empty() && all_counts)
-      groups_.push_back(Group{{}, std::vector<std::int64_t>(items.size()), std::vector<std::set<Val, ValLess>>(items.size())});
+      groups_.push_back(
+          Group{{}, std::vector<std::int64_t>(items.size()), std::vector<std::set<Val, ValLess>>(items.size())});
     for (Group& group : groups_) {
       Row row;
       std::size_t k = 0;
       for (std::size_t i = 0; i < items.size(); ++i) {
         const ql::Expr& e = *items[i].expr;
-        if (!is_count(e)) row.values.push_back(group.values[k++]);
-        else row.values.push_back(Val{Val::Ref::none, 0, Value(e.distinct ? static_cast<std::int64_t>(group.distinct[i].size()) : group.counts[i])});
+        if (!is_count(e))
+          row.values.push_back(group.values[k++]);
+        else
+          row.values.push_back(
+              Val{Val::Ref::none, 0,
+                  Value(e.distinct ? static_cast<std::int64_t>(group.distinct[i].size()) : group.counts[i])});
       }
       if (p_.st.distinct && !seen_.insert(row.values).second) continue;
       rows_.push_back(std::move(row));
@@ -125,7 +137,8 @@ class Executor {
     QueryResult result;
     result.columns = p_.columns;
     const auto skip = static_cast<std::size_t>(std::max<std::int64_t>(0, p_.st.skip.value_or(0)));
-    const std::size_t limit = p_.st.limit ? static_cast<std::size_t>(std::max<std::int64_t>(0, *p_.st.limit)) : SIZE_MAX;
+    const std::size_t limit =
+        p_.st.limit ? static_cast<std::size_t>(std::max<std::int64_t>(0, *p_.st.limit)) : SIZE_MAX;
     for (std::size_t i = skip; i < rows_.size() && result.rows.size() < limit; ++i) {
       std::vector<Cell> cells;
       for (const Val& v : rows_[i].values) cells.push_back(ql::to_cell(g_, v));

@@ -6,10 +6,14 @@ namespace diplograph {
 
 std::string_view quad_name(QuadClass q) noexcept {
   switch (q) {
-    case QuadClass::verbal_cooperation: return "verbal-cooperation";
-    case QuadClass::material_cooperation: return "material-cooperation";
-    case QuadClass::verbal_conflict: return "verbal-conflict";
-    case QuadClass::material_conflict: return "material-conflict";
+    case QuadClass::verbal_cooperation:
+      return "verbal-cooperation";
+    case QuadClass::material_cooperation:
+      return "material-cooperation";
+    case QuadClass::verbal_conflict:
+      return "verbal-conflict";
+    case QuadClass::material_conflict:
+      return "material-conflict";
   }
   return "?";
 }
@@ -71,8 +75,8 @@ Schema Schema::from_parts(Parts parts) {
   auto check_props = [&](const std::vector<PropertySpec>& props, const Location& where, const std::string& owner) {
     for (const auto& p : props)
       if (p.kind == ValueKind::enumeration && !s.vocabulary(p.vocabulary))
-        problems.add(where, owner + ": property '" + p.name + "' names an unknown vocabulary '" + p.vocabulary +
-                                "'" + did_you_mean(p.vocabulary, names_of(s.vocabularies_)));
+        problems.add(where, owner + ": property '" + p.name + "' names an unknown vocabulary '" + p.vocabulary + "'" +
+                                did_you_mean(p.vocabulary, names_of(s.vocabularies_)));
   };
   for (std::size_t i = 0; i < parts.node_types.size() && i < s.node_types_.size(); ++i) {
     const auto& n = parts.node_types[i];
@@ -96,13 +100,15 @@ Schema Schema::from_parts(Parts parts) {
       problems.add(e.where, "edge type '" + e.name + "' is declared twice");
       continue;
     }
-    EdgeType type{static_cast<TypeId>(s.edge_types_.size()), e.name, {}, {}, e.date, std::move(e.doc), std::move(e.props)};
+    EdgeType type{
+        static_cast<TypeId>(s.edge_types_.size()), e.name, {}, {}, e.date, std::move(e.doc), std::move(e.props)};
     const std::string context = "edge type '" + e.name + "'";
     for (const auto& name : e.from)
       if (auto t = resolve_node_type(name, e.where, context)) type.from.push_back(*t);
     for (const auto& name : e.to)
       if (auto t = resolve_node_type(name, e.where, context)) type.to.push_back(*t);
-    if (e.from.empty() || e.to.empty()) problems.add(e.where, context + ": needs at least one 'from' and one 'to' type");
+    if (e.from.empty() || e.to.empty())
+      problems.add(e.where, context + ": needs at least one 'from' and one 'to' type");
     check_props(type.props, e.where, context);
     s.edge_index_.emplace(type.name, type.id);
     s.edge_types_.push_back(std::move(type));
@@ -124,8 +130,12 @@ const EdgeType* Schema::find_edge_type(std::string_view name) const noexcept {
   return it == edge_index_.end() ? nullptr : &edge_types_[it->second];
 }
 
-std::string Schema::suggest_node_type(std::string_view name) const { return closest_match(name, names_of(node_types_)); }
-std::string Schema::suggest_edge_type(std::string_view name) const { return closest_match(name, names_of(edge_types_)); }
+std::string Schema::suggest_node_type(std::string_view name) const {
+  return closest_match(name, names_of(node_types_));
+}
+std::string Schema::suggest_edge_type(std::string_view name) const {
+  return closest_match(name, names_of(edge_types_));
+}
 
 bool Schema::is_a(TypeId sub, TypeId super) const noexcept {
   for (std::optional<TypeId> t = sub; t; t = node_types_[*t].parent)

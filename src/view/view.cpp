@@ -28,8 +28,8 @@ std::vector<bool> node_type_mask(const Graph& g, const std::vector<std::string>&
     const NodeType* t = g.schema().find_node_type(name);
     if (!t) {
       std::string hint = g.schema().suggest_node_type(name);
-      throw Error(ErrorCode::schema, "unknown node type '" + name + "'" +
-                                         (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema,
+                  "unknown node type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     for (TypeId sub : g.schema().subtypes(t->id)) mask[sub] = true;
   }
@@ -42,8 +42,8 @@ std::vector<bool> edge_type_mask(const Graph& g, const std::vector<std::string>&
     const EdgeType* t = g.schema().find_edge_type(name);
     if (!t) {
       std::string hint = g.schema().suggest_edge_type(name);
-      throw Error(ErrorCode::schema, "unknown edge type '" + name + "'" +
-                                         (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema,
+                  "unknown edge type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
     }
     mask[t->id] = true;
   }
@@ -121,16 +121,15 @@ Graph view(const Graph& g, const ViewOptions& o) {
     source = g.at(*o.source);
     auto st = g.schema().source_type();
     if (!st || source->type_id() != *st)
-      throw Error(ErrorCode::reference, "'" + *o.source + "' is a " + std::string(source->type()) +
-                                            ", not a source");
+      throw Error(ErrorCode::reference, "'" + *o.source + "' is a " + std::string(source->type()) + ", not a source");
   }
   const std::vector<bool> node_types = node_type_mask(g, o.node_types);
   const std::vector<bool> edge_types = edge_type_mask(g, o.edge_types);
 
   std::vector<bool> keep_nodes(g.node_count()), keep_edges(g.edge_count());
   for (Node n : g.nodes())
-    keep_nodes[n.index()] = node_types[n.type_id()] && in_time(n, o) &&
-                            (!source || n == *source || cites(n, *o.source));
+    keep_nodes[n.index()] =
+        node_types[n.type_id()] && in_time(n, o) && (!source || n == *source || cites(n, *o.source));
   for (Edge e : g.edges()) {
     keep_edges[e.index()] = edge_types[e.type_id()] && in_time(e, o) && (!source || cites(e, *o.source));
     // What a source says about an edge brings along the nodes it connects.

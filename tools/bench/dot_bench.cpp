@@ -96,13 +96,15 @@ int main(int argc, char** argv) {
     const diplograph::Graph readme = diplograph::view(b, v);
     std::printf("render of the README view (%zu nodes, %zu edges), dot layout:\n", readme.node_count(),
                 readme.edge_count());
-    for (auto [name, format] : {std::pair{"svg", diplograph::ImageFormat::svg}, std::pair{"png", diplograph::ImageFormat::png}}) {
+    for (auto [name, format] :
+         {std::pair{"svg", diplograph::ImageFormat::svg}, std::pair{"png", diplograph::ImageFormat::png}}) {
       const Measure r = measure(runs, [&] { return diplograph::render_to_string(readme, {}, format).size(); });
       report(std::string("  ") + name, r);
     }
     diplograph::RenderOptions sfdp;
     sfdp.layout = diplograph::Layout::sfdp;
-    const Measure whole = measure(runs, [&] { return diplograph::render_to_string(b, sfdp, diplograph::ImageFormat::svg).size(); });
+    const Measure whole =
+        measure(runs, [&] { return diplograph::render_to_string(b, sfdp, diplograph::ImageFormat::svg).size(); });
     report("render of the whole bundled graph, sfdp, svg", whole);
   } catch (const diplograph::Error& e) {
     std::cerr << e.what() << '\n';

@@ -36,9 +36,13 @@ class Random {
   double unit() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
   bool chance(double p) { return unit() < p; }
   template <class T>
-  const T& pick(const std::vector<T>& v) { return v[below(v.size())]; }
+  const T& pick(const std::vector<T>& v) {
+    return v[below(v.size())];
+  }
   template <class T, std::size_t N>
-  const T& pick(const std::array<T, N>& v) { return v[below(N)]; }
+  const T& pick(const std::array<T, N>& v) {
+    return v[below(N)];
+  }
   // Skewed towards small indices, so that some nodes become hubs.
   std::uint64_t skewed_below(std::uint64_t n) {
     const double u = unit();
@@ -96,7 +100,8 @@ class Output {
  private:
   static constexpr std::size_t capacity = 1 << 20;
   void flush() {
-    if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) throw std::runtime_error("write failed");
+    if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size())
+      throw std::runtime_error("write failed");
     buffer_.clear();
   }
   std::FILE* file_;
@@ -105,9 +110,9 @@ class Output {
 
 // Words for labels: Latin, Azerbaijani (ə, ı, ş, ğ, ç, ö, ü, İ) and Cyrillic.
 constexpr std::array<std::string_view, 24> words = {
-    "Baku",     "Moscow",   "Əliyev",    "Şuşa",     "Gəncə",     "İlham",      "Xankəndi",   "Naxçıvan",
-    "Qarabağ",  "Sumqayıt", "Dağlıq",    "Ağdam",    "Москва",    "Россия",     "Кремль",     "Путин",
-    "Лавров",   "Азербайджан", "Каспий", "corridor", "commission", "declaration", "summit",    "Zəngəzur"};
+    "Baku",    "Moscow",      "Əliyev", "Şuşa",     "Gəncə",      "İlham",       "Xankəndi", "Naxçıvan",
+    "Qarabağ", "Sumqayıt",    "Dağlıq", "Ağdam",    "Москва",     "Россия",      "Кремль",   "Путин",
+    "Лавров",  "Азербайджан", "Каспий", "corridor", "commission", "declaration", "summit",   "Zəngəzur"};
 constexpr std::array<std::string_view, 12> quotes = {
     "the downing of AZAL Flight 8243 of December 2024",
     "relations entered a “new normal”",
@@ -122,8 +127,8 @@ constexpr std::array<std::string_view, 12> quotes = {
     "Кремль выразил сожаление",
     "the corridor through Zəngəzur",
 };
-constexpr std::array<std::string_view, 6> strings = {
-    "transport corridor", "energy corridor", "city", "region", "Nazirlər Kabineti", "министерство"};
+constexpr std::array<std::string_view, 6> strings = {"transport corridor", "energy corridor", "city", "region",
+                                                     "Nazirlər Kabineti",  "министерство"};
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -175,11 +180,21 @@ void write_dates(Output& out, Random& r, bool required) {
 
 void write_value(Output& out, Random& r, const dg::Schema& schema, const dg::PropertySpec& spec) {
   switch (spec.kind) {
-    case dg::ValueKind::string: out.quoted(r.pick(strings)); break;
-    case dg::ValueKind::integer: out << r.below(1000); break;
-    case dg::ValueKind::real: out << std::string_view(std::to_string(r.below(10000)) + ".5"); break;
-    case dg::ValueKind::boolean: out << (r.chance(0.5) ? "true" : "false"); break;
-    case dg::ValueKind::date: out << "\"" << date(r, 1991, 36) << "\""; break;
+    case dg::ValueKind::string:
+      out.quoted(r.pick(strings));
+      break;
+    case dg::ValueKind::integer:
+      out << r.below(1000);
+      break;
+    case dg::ValueKind::real:
+      out << std::string_view(std::to_string(r.below(10000)) + ".5");
+      break;
+    case dg::ValueKind::boolean:
+      out << (r.chance(0.5) ? "true" : "false");
+      break;
+    case dg::ValueKind::date:
+      out << "\"" << date(r, 1991, 36) << "\"";
+      break;
     case dg::ValueKind::enumeration:
       if (spec.vocabulary == dg::Schema::plover_vocabulary) {
         const auto cats = schema.plover_categories();

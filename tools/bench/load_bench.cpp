@@ -1,12 +1,12 @@
 // diplograph-load-bench: diplograph::load against RapidJSON alone on the same bytes, and the
 // memory the loaded graph holds. Best of 3 runs each, all in one process.
 
-#include <CLI/CLI.hpp>
 #include <malloc.h>
-#include <optional>
-#include <unistd.h>
 #include <rapidjson/document.h>
 #include <rapidjson/reader.h>
+#include <unistd.h>
+#include <CLI/CLI.hpp>
+#include <optional>
 
 #include <algorithm>
 #include <chrono>
@@ -41,7 +41,8 @@ std::vector<std::string> read_all(const std::vector<fs::path>& files) {
   for (const auto& f : files) {
     std::ifstream in(f, std::ios::binary);
     std::string text(fs::file_size(f), '\0');
-    if (!in.read(text.data(), static_cast<std::streamsize>(text.size()))) throw std::runtime_error("cannot read " + f.string());
+    if (!in.read(text.data(), static_cast<std::streamsize>(text.size())))
+      throw std::runtime_error("cannot read " + f.string());
     texts.push_back(std::move(text));
   }
   return texts;
@@ -131,8 +132,8 @@ void bench(const fs::path& path) {
   const std::size_t final_peak = status_bytes("VmHWM");
 
   const double mb = static_cast<double>(bytes) / 1e6;
-  std::printf("%s: %zu nodes, %zu edges, %.1f MB of JSON in %zu file(s) (best of 3 runs)\n", path.c_str(), nodes,
-              edges, mb, files.size());
+  std::printf("%s: %zu nodes, %zu edges, %.1f MB of JSON in %zu file(s) (best of 3 runs)\n", path.c_str(), nodes, edges,
+              mb, files.size());
   char note[64];
   std::snprintf(note, sizeof note, "%6.0f MB/s", mb / read);
   row("(a) read bytes", read, note);

@@ -90,8 +90,10 @@ int main(int argc, char** argv) try {
 
   // Start nodes spread evenly over the index range, hubs and leaves alike.
   std::vector<dg::Node> starts;
-  for (std::size_t i = 0; i < samples; ++i) starts.push_back(g.node(static_cast<dg::NodeIndex>(i * g.node_count() / samples)));
-  const std::vector<dg::Node> scan_starts(starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(std::min(scan_samples, starts.size())));
+  for (std::size_t i = 0; i < samples; ++i)
+    starts.push_back(g.node(static_cast<dg::NodeIndex>(i * g.node_count() / samples)));
+  const std::vector<dg::Node> scan_starts(
+      starts.begin(), starts.begin() + static_cast<std::ptrdiff_t>(std::min(scan_samples, starts.size())));
   const dg::TypeId type = busiest_edge_type(g);
   const std::string type_name = g.schema().edge_type(type).name;
 
@@ -99,9 +101,10 @@ int main(int argc, char** argv) try {
   for (const auto& n : starts) touched += g.out_edges(n.index(), type).size();
   std::printf("edge type %s; %zu start nodes for the indexed answers, %zu for the loops\n\n", type_name.c_str(),
               starts.size(), scan_starts.size());
-  std::printf("| %-38s | %12s | %12s | %10s | %10s |\n", "question (per start node)", "indexed us", "loop us", "loop/index", "results");
-  std::printf("|%s|%s|%s|%s|%s|\n", std::string(40, '-').c_str(), std::string(14, '-').c_str(), std::string(14, '-').c_str(),
-              std::string(12, '-').c_str(), std::string(12, '-').c_str());
+  std::printf("| %-38s | %12s | %12s | %10s | %10s |\n", "question (per start node)", "indexed us", "loop us",
+              "loop/index", "results");
+  std::printf("|%s|%s|%s|%s|%s|\n", std::string(40, '-').c_str(), std::string(14, '-').c_str(),
+              std::string(14, '-').c_str(), std::string(12, '-').c_str(), std::string(12, '-').c_str());
 
   {
     const double indexed = per_call_us(starts, sink, [&](dg::Node n) { return g.out_edges(n.index(), type).size(); });
@@ -121,12 +124,14 @@ int main(int argc, char** argv) try {
       return k;
     });
     const double scan = per_call_us(scan_starts, sink, [&](dg::Node n) { return two_hop_scan(g, n); });
-    row("2-hop expansion (all types, both ways)", indexed, scan, static_cast<double>(found) / static_cast<double>(starts.size()));
+    row("2-hop expansion (all types, both ways)", indexed, scan,
+        static_cast<double>(found) / static_cast<double>(starts.size()));
   }
   {
     std::size_t found = 0;
     const double indexed = per_call_us(starts, sink, [&](dg::Node n) {
-      const auto r = dg::query(g, "MATCH (a {id: '" + std::string(n.id()) + "'})-[:" + type_name + "]->(b) RETURN b.id");
+      const auto r =
+          dg::query(g, "MATCH (a {id: '" + std::string(n.id()) + "'})-[:" + type_name + "]->(b) RETURN b.id");
       found += r.rows.size();
       return r.rows.size();
     });
@@ -136,7 +141,8 @@ int main(int argc, char** argv) try {
         if (e.type_id() == type && e.from().id() == n.id()) ++count;
       return count;
     });
-    row("selective MATCH (parse + run)", indexed, scan, static_cast<double>(found) / static_cast<double>(starts.size()));
+    row("selective MATCH (parse + run)", indexed, scan,
+        static_cast<double>(found) / static_cast<double>(starts.size()));
   }
   {
     t = Clock::now();

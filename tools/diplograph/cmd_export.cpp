@@ -19,13 +19,16 @@ struct ExportOptions {
 
 void add_export(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("export", "Write the graph in another format");
-  cmd->footer("Formats: json (canonical diplograph JSON: schema embedded, sorted, one fact per line),\n"
-              "dot (Graphviz, styled from the schema), graphml (NetworkX, Gephi, yEd),\n"
-              "nt (RDF N-Triples with PROV sources), plover (one JSON line per event).\n"
-              "The view options restrict what is exported; the drawing options apply to dot.\n"
-              "Files are written atomically: on failure the target is untouched.");
+  cmd->footer(
+      "Formats: json (canonical diplograph JSON: schema embedded, sorted, one fact per line),\n"
+      "dot (Graphviz, styled from the schema), graphml (NetworkX, Gephi, yEd),\n"
+      "nt (RDF N-Triples with PROV sources), plover (one JSON line per event).\n"
+      "The view options restrict what is exported; the drawing options apply to dot.\n"
+      "Files are written atomically: on failure the target is untouched.");
   static ExportOptions options;
-  cmd->add_option("--format", options.format, "Output format")->check(CLI::IsMember({"json", "dot", "graphml", "nt", "plover"}))->capture_default_str();
+  cmd->add_option("--format", options.format, "Output format")
+      ->check(CLI::IsMember({"json", "dot", "graphml", "nt", "plover"}))
+      ->capture_default_str();
   cmd->add_option("-o,--output", options.output, "Output file (default: standard output)");
   add_view_options(*cmd, options.view);
   add_draw_options(*cmd, options.draw);

@@ -36,8 +36,9 @@ void add_neighbors(CLI::App& app, const Globals& globals) {
     diplograph::NeighborOptions options;
     options.edge_types = args->types;
     options.node_types = args->node_types;
-    options.direction = args->direction == "out" ? diplograph::Direction::out
-                        : args->direction == "in" ? diplograph::Direction::in : diplograph::Direction::both;
+    options.direction = args->direction == "out"  ? diplograph::Direction::out
+                        : args->direction == "in" ? diplograph::Direction::in
+                                                  : diplograph::Direction::both;
     Table table({"hops", "id", "type", "label", "date", "via"});
     std::unordered_set<diplograph::NodeIndex> seen{start.index()};
     std::vector<diplograph::Node> frontier{start};

@@ -32,8 +32,9 @@ void print_path(const diplograph::Path& p) {
 
 void add_path(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("path", "Print a shortest path between two nodes");
-  cmd->footer("FROM and TO are ids, or labels and aliases that name one node.\n"
-              "Dates are shown after each step; with --time-respecting they never go backwards.");
+  cmd->footer(
+      "FROM and TO are ids, or labels and aliases that name one node.\n"
+      "Dates are shown after each step; with --time-respecting they never go backwards.");
   auto args = std::make_shared<PathArgs>();
   cmd->add_option("FROM", args->from, "Start node")->required();
   cmd->add_option("TO", args->to, "End node")->required();
@@ -51,13 +52,16 @@ void add_path(CLI::App& app, const Globals& globals) {
     const auto to = resolve_node(graph, args->to);
     diplograph::PathOptions options;
     options.edge_types = args->types;
-    options.direction = args->direction == "out" ? diplograph::Direction::out
-                        : args->direction == "in" ? diplograph::Direction::in : diplograph::Direction::both;
+    options.direction = args->direction == "out"  ? diplograph::Direction::out
+                        : args->direction == "in" ? diplograph::Direction::in
+                                                  : diplograph::Direction::both;
     options.time_respecting = args->time_respecting;
     options.certainty = args->definitely ? diplograph::Certainty::definitely : diplograph::Certainty::possibly;
     std::vector<diplograph::Path> paths;
-    if (args->all && !args->time_respecting) paths = diplograph::all_shortest_paths(graph, from, to, options);
-    else if (auto p = diplograph::shortest_path(graph, from, to, options)) paths.push_back(*p);
+    if (args->all && !args->time_respecting)
+      paths = diplograph::all_shortest_paths(graph, from, to, options);
+    else if (auto p = diplograph::shortest_path(graph, from, to, options))
+      paths.push_back(*p);
     if (paths.empty()) {
       std::cout << "no " << (args->time_respecting ? "time-respecting " : "") << "path from " << from.id() << " to "
                 << to.id() << '\n';

@@ -22,11 +22,21 @@ std::string json_string(std::string_view s) {
   for (const char ch : s) {
     const auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];
@@ -125,8 +135,9 @@ std::string read_query(const QueryArgs& args) {
 
 void add_query(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("query", "Run a query (a Cypher subset) and print its rows");
-  cmd->footer("Example: diplograph query \"MATCH (s:State)-[:SIGNATORY]->(a:Agreement) RETURN s.label, a.label\"\n"
-              "The query is read from standard input when neither QUERY nor --file is given (or QUERY is -).");
+  cmd->footer(
+      "Example: diplograph query \"MATCH (s:State)-[:SIGNATORY]->(a:Agreement) RETURN s.label, a.label\"\n"
+      "The query is read from standard input when neither QUERY nor --file is given (or QUERY is -).");
   auto args = std::make_shared<QueryArgs>();
   cmd->add_option("QUERY", args->text, "The query text");
   cmd->add_option("-f,--file", args->file, "Read the query from this file");
@@ -137,9 +148,12 @@ void add_query(CLI::App& app, const Globals& globals) {
     const std::string text = read_query(*args);
     const auto graph = load_graph(globals);
     const auto result = diplograph::query(graph, text);
-    if (args->format == "json") print_json(result);
-    else if (args->format == "csv") print_csv(result);
-    else print_table(result);
+    if (args->format == "json")
+      print_json(result);
+    else if (args->format == "csv")
+      print_csv(result);
+    else
+      print_table(result);
   });
 }
 

@@ -20,7 +20,8 @@ void add_render(CLI::App& app, const Globals& globals) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand("render", "Draw the graph or a view of it as SVG, PNG or PDF (format from -o)");
   cmd->add_option("-o,--output", args->out, "Output file: .svg, .png or .pdf")->required();
-  cmd->add_option("--layout", args->layout, "Graphviz layout engine")->capture_default_str()
+  cmd->add_option("--layout", args->layout, "Graphviz layout engine")
+      ->capture_default_str()
       ->check(CLI::IsMember({"dot", "neato", "fdp", "sfdp", "circo"}));
   cmd->add_flag("--force", args->force, "Use the dot layout even past its size limit");
   add_view_options(*cmd, args->view);
@@ -33,8 +34,8 @@ void add_render(CLI::App& app, const Globals& globals) {
     options.layout = *diplograph::parse_layout(args->layout);
     options.force = args->force;
     diplograph::render(shown, options, args->out);
-    std::cout << "wrote " << args->out << " (" << shown.node_count() << " nodes, " << shown.edge_count()
-              << " edges, " << args->layout << " layout)\n";
+    std::cout << "wrote " << args->out << " (" << shown.node_count() << " nodes, " << shown.edge_count() << " edges, "
+              << args->layout << " layout)\n";
   });
 }
 

@@ -83,8 +83,8 @@ void print_table(const diplograph::Graph& g, const Stats& s) {
   };
   section("nodes", g.node_count(), s.nodes_by_type);
   section("edges", g.edge_count(), s.edges_by_type);
-  std::cout << "dates      " << (s.first ? s.first->to_string() : "-") << " .. "
-            << (s.last ? s.last->to_string() : "-") << '\n';
+  std::cout << "dates      " << (s.first ? s.first->to_string() : "-") << " .. " << (s.last ? s.last->to_string() : "-")
+            << '\n';
   std::cout << "sources    " << s.sources << " (" << s.citations << " citations)\n";
 }
 

@@ -25,9 +25,10 @@ std::string score_text(double score) {
 
 void add_timeline(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("timeline", "List events in date order, with their PLOVER category");
-  cmd->footer("With several --actor, only events that involve all of them (e.g. a pair of states).\n"
-              "An event dated only by month or year is listed when it possibly falls in the range,\n"
-              "unless --definitely is given.");
+  cmd->footer(
+      "With several --actor, only events that involve all of them (e.g. a pair of states).\n"
+      "An event dated only by month or year is listed when it possibly falls in the range,\n"
+      "unless --definitely is given.");
   auto args = std::make_shared<TimelineArgs>();
   cmd->add_option("-a,--actor", args->actors, "An actor (id or name) the events involve; repeatable");
   cmd->add_option("--from", args->from, "First date (YYYY, YYYY-MM or YYYY-MM-DD)");
@@ -47,7 +48,8 @@ void add_timeline(CLI::App& app, const Globals& globals) {
     header.push_back("label");
     Table table(header);
     for (const auto& entry : diplograph::timeline(graph, options)) {
-      std::vector<std::string> row{entry.date.to_string(), std::string(entry.event.id()), std::string(entry.event.type())};
+      std::vector<std::string> row{entry.date.to_string(), std::string(entry.event.id()),
+                                   std::string(entry.event.type())};
       row.push_back(entry.plover ? entry.plover->name : "");
       row.push_back(entry.plover ? std::string(diplograph::quad_name(entry.plover->quad)) : "");
       row.push_back(entry.plover ? score_text(entry.plover->score) : "");

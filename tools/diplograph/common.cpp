@@ -34,9 +34,9 @@ diplograph::Node resolve_node(const diplograph::Graph& graph, const std::string&
   if (matches.empty()) graph.at(id_or_name);  // throws, with a did-you-mean over the ids
   std::string candidates;
   for (const auto& n : matches) candidates += "\n  " + std::string(n.id()) + "  (" + std::string(n.label()) + ")";
-  throw diplograph::Error(diplograph::ErrorCode::reference,
-                          "'" + id_or_name + "' names " + std::to_string(matches.size()) +
-                              " nodes; give one of their ids:" + candidates);
+  throw diplograph::Error(
+      diplograph::ErrorCode::reference,
+      "'" + id_or_name + "' names " + std::to_string(matches.size()) + " nodes; give one of their ids:" + candidates);
 }
 
 }  // namespace cli

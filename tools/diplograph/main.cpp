@@ -6,8 +6,9 @@
 #include "diplograph/error.hpp"
 
 int main(int argc, char** argv) {
-  CLI::App app{"diplograph: typed, dated and sourced geopolitical knowledge graphs.\n"
-               "Exit codes: 0 ok, 1 usage, 2 invalid input (graph or query), 3 I/O error."};
+  CLI::App app{
+      "diplograph: typed, dated and sourced geopolitical knowledge graphs.\n"
+      "Exit codes: 0 ok, 1 usage, 2 invalid input (graph or query), 3 I/O error."};
   app.require_subcommand(1);
   app.fallthrough();
   cli::Globals globals;

@@ -7,7 +7,8 @@ namespace cli {
 
 void add_view_options(CLI::App& cmd, ViewArgs& a) {
   cmd.add_option("--center", a.center, "Draw the ego network of this node (id or name)");
-  cmd.add_option("--depth", a.depth, "Hops from --center, edges in both directions")->capture_default_str()
+  cmd.add_option("--depth", a.depth, "Hops from --center, edges in both directions")
+      ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   cmd.add_option("--from", a.from, "Keep facts possibly on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)");
   cmd.add_option("--to", a.to, "Keep facts possibly on or before this date");
@@ -18,9 +19,11 @@ void add_view_options(CLI::App& cmd, ViewArgs& a) {
 }
 
 void add_draw_options(CLI::App& cmd, DrawArgs& a) {
-  cmd.add_option("--rankdir", a.rankdir, "LR (left to right) or TB (top down)")->capture_default_str()
+  cmd.add_option("--rankdir", a.rankdir, "LR (left to right) or TB (top down)")
+      ->capture_default_str()
       ->check(CLI::IsMember({"LR", "TB"}));
-  cmd.add_option("--clusters", a.clusters, "Boxes around groups: none, type or state")->capture_default_str()
+  cmd.add_option("--clusters", a.clusters, "Boxes around groups: none, type or state")
+      ->capture_default_str()
       ->check(CLI::IsMember({"none", "type", "state"}));
   cmd.add_flag("--no-legend", a.no_legend, "Leave out the legend");
   cmd.add_flag("--no-edge-labels", a.no_edge_labels, "Leave out edge types and dates");
@@ -38,8 +41,8 @@ diplograph::Graph apply_view(const diplograph::Graph& graph, const ViewArgs& a) 
   v.node_types = a.node_types;
   v.edge_types = a.edge_types;
   if (!a.source.empty()) v.source = a.source;
-  const bool whole = a.center.empty() && !v.from && !v.to && !v.as_of && v.node_types.empty() &&
-                     v.edge_types.empty() && !v.source;
+  const bool whole =
+      a.center.empty() && !v.from && !v.to && !v.as_of && v.node_types.empty() && v.edge_types.empty() && !v.source;
   return whole ? graph : diplograph::view(graph, v);
 }
 

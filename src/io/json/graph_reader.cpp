@@ -33,7 +33,9 @@ class GraphFile : public Events {
   };
 
   GraphFile(fs::path file, std::uint32_t index, Shared& shared, bool may_embed_schema)
-      : problems_(std::move(file), shared.diagnostics), index_(index), shared_(shared),
+      : problems_(std::move(file), shared.diagnostics),
+        index_(index),
+        shared_(shared),
         may_embed_schema_(may_embed_schema) {}
 
   FileProblems& problems() { return problems_; }
@@ -49,8 +51,9 @@ class GraphFile : public Events {
   bool number(std::string_view text, std::uint64_t end) override {
     if (in_tree()) return builder_.number(text, end) && after_tree_event();
     if (depth_ == 1 && key_ == "diplograph") {
-      if (text != "1") problems_.at_offset(end, true, ErrorCode::value,
-                                           "unsupported format version " + std::string(text) + " (this diplograph reads version 1)");
+      if (text != "1")
+        problems_.at_offset(end, true, ErrorCode::value,
+                            "unsupported format version " + std::string(text) + " (this diplograph reads version 1)");
       return true;
     }
     return scalar(Kind::number, end);
@@ -144,10 +147,17 @@ class GraphFile : public Events {
     if (!tree_.complete()) return true;
     tree_active_ = false;
     switch (tree_target_) {
-      case Target::schema: read_embedded_schema(); break;
-      case Target::node: read_item(false); break;
-      case Target::edge: read_item(true); break;
-      case Target::skip: break;
+      case Target::schema:
+        read_embedded_schema();
+        break;
+      case Target::node:
+        read_item(false);
+        break;
+      case Target::edge:
+        read_item(true);
+        break;
+      case Target::skip:
+        break;
     }
     tree_target_ = Target::skip;
     return true;
@@ -182,8 +192,10 @@ class GraphFile : public Events {
     return false;
   }
   void read_embedded_schema() {
-    if (auto schema = read_schema(tree_, tree_.root(), problems_)) shared_.assembler.emplace(std::move(*schema));
-    else shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
+    if (auto schema = read_schema(tree_, tree_.root(), problems_))
+      shared_.assembler.emplace(std::move(*schema));
+    else
+      shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
   }
   void read_item(bool edge) {
     auto& assembler = *shared_.assembler;
@@ -200,8 +212,9 @@ class GraphFile : public Events {
     }
     // Problems of the item alone are placed now, while its tree is at hand.
     for (std::size_t i = before; i < assembler.problems().size(); ++i)
-      shared_.diagnostics.push_back(
-          {assembler.problems()[i].code, field_location(tree_, assembler.problems()[i], problems_), assembler.problems()[i].message});
+      shared_.diagnostics.push_back({assembler.problems()[i].code,
+                                     field_location(tree_, assembler.problems()[i], problems_),
+                                     assembler.problems()[i].message});
   }
 
   FileProblems problems_;
@@ -254,7 +267,8 @@ Schema load_schema(const fs::path& file) {
 Graph load(const fs::path& path) {
   std::error_code ec;
   const bool directory = fs::is_directory(path, ec);
-  if (!directory && !fs::exists(path, ec)) throw Error(ErrorCode::io, "no such file or directory", Location{path.string()});
+  if (!directory && !fs::exists(path, ec))
+    throw Error(ErrorCode::io, "no such file or directory", Location{path.string()});
   const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
   GraphFile::Shared shared;
   const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
@@ -282,8 +296,7 @@ Graph load(const fs::path& path) {
     }
   }
   if (!shared.assembler) {
-    if (shared.diagnostics.empty())
-      return Graph();  // files with neither nodes nor edges nor schema: an empty graph
+    if (shared.diagnostics.empty()) return Graph();  // files with neither nodes nor edges nor schema: an empty graph
     throw Error(std::move(shared.diagnostics));
   }
   auto& assembler = *shared.assembler;

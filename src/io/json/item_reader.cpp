@@ -6,10 +6,10 @@ namespace diplograph::detail::json {
 
 namespace {
 
-constexpr std::string_view node_fields[] = {"id", "type", "label", "aliases", "props", "date",
-                                            "start", "end", "modality", "sources"};
-constexpr std::string_view edge_fields[] = {"id", "type", "from", "to", "props", "date",
-                                            "start", "end", "modality", "sources"};
+constexpr std::string_view node_fields[] = {"id",   "type",  "label", "aliases",  "props",
+                                            "date", "start", "end",   "modality", "sources"};
+constexpr std::string_view edge_fields[] = {"id",   "type",  "from", "to",       "props",
+                                            "date", "start", "end",  "modality", "sources"};
 
 // Reads the fields common to nodes and edges; returns false for a field it does not know.
 class ItemReader {
@@ -21,7 +21,8 @@ class ItemReader {
 
   bool string(NodeId v, std::string_view field, std::string& out) {
     if (tree_[v].kind != Kind::string) {
-      error(v, ErrorCode::value, "'" + std::string(field) + "' must be a string, not " + std::string(kind_noun(tree_[v].kind)));
+      error(v, ErrorCode::value,
+            "'" + std::string(field) + "' must be a string, not " + std::string(kind_noun(tree_[v].kind)));
       return false;
     }
     out = tree_.text(v);
@@ -33,16 +34,23 @@ class ItemReader {
     if (!string(v, field, text)) return;
     Date d;
     std::string why;
-    if (Date::try_parse(text, d, &why)) out = d;
-    else error(v, ErrorCode::value, "bad date '" + text + "' in '" + std::string(field) + "': " + why);
+    if (Date::try_parse(text, d, &why))
+      out = d;
+    else
+      error(v, ErrorCode::value, "bad date '" + text + "' in '" + std::string(field) + "': " + why);
   }
 
   Value value(NodeId v) {
     Value out;
     switch (tree_[v].kind) {
-      case Kind::null: break;
-      case Kind::boolean: out = Value(tree_[v].boolean); break;
-      case Kind::string: out = Value(std::string(tree_.text(v))); break;
+      case Kind::null:
+        break;
+      case Kind::boolean:
+        out = Value(tree_[v].boolean);
+        break;
+      case Kind::string:
+        out = Value(std::string(tree_.text(v)));
+        break;
       case Kind::number:
         if (!number_value(tree_.text(v), out))
           error(v, ErrorCode::value, "number " + std::string(tree_.text(v)) + " is out of range");
@@ -51,14 +59,17 @@ class ItemReader {
         List items;
         tree_.for_each_child(v, [&](NodeId c) {
           if (tree_[c].kind == Kind::array || tree_[c].kind == Kind::object)
-            error(c, ErrorCode::value, "a property list holds plain values, not " + std::string(kind_noun(tree_[c].kind)));
+            error(c, ErrorCode::value,
+                  "a property list holds plain values, not " + std::string(kind_noun(tree_[c].kind)));
           else
             items.push_back(value(c));
         });
         out = Value(std::move(items));
         break;
       }
-      case Kind::object: error(v, ErrorCode::value, "a property value cannot be an object"); break;
+      case Kind::object:
+        error(v, ErrorCode::value, "a property value cannot be an object");
+        break;
     }
     return out;
   }
@@ -86,7 +97,8 @@ class ItemReader {
       bool found = false;
       for (auto candidate : {Modality::actual, Modality::expected, Modality::possible, Modality::hypothetical})
         if (modality_name(candidate) == m) d.modality = candidate, found = true;
-      if (!found) error(v, ErrorCode::value, "unknown modality '" + m + "' (one of actual, expected, possible, hypothetical)");
+      if (!found)
+        error(v, ErrorCode::value, "unknown modality '" + m + "' (one of actual, expected, possible, hypothetical)");
     } else if (key == "sources") {
       sources(v, d.sources);
     } else {
@@ -116,11 +128,13 @@ class ItemReader {
         } else if (key == "stance") {
           std::string stance;
           if (!string(f, key, stance)) return;
-          if (stance == "disputes") citation.stance = Stance::disputes;
+          if (stance == "disputes")
+            citation.stance = Stance::disputes;
           else if (stance != "asserts")
             error(f, ErrorCode::value, "unknown stance '" + stance + "' (one of asserts, disputes)");
         } else {
-          problems_.at_key(tree_, f, ErrorCode::schema, unknown_field(key, "a citation", {"source", "quote", "stance"}));
+          problems_.at_key(tree_, f, ErrorCode::schema,
+                           unknown_field(key, "a citation", {"source", "quote", "stance"}));
         }
       });
       if (!has_source) {
@@ -155,9 +169,12 @@ std::optional<NodeData> read_node(const Tree& tree, FileProblems& problems, cons
   ItemReader r(tree, problems, "a node");
   bool has_id = false, has_type = false, has_label = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
-    if (key == "id") has_id = r.string(v, key, n.id);
-    else if (key == "type") has_type = r.string(v, key, n.type);
-    else if (key == "label") has_label = r.string(v, key, n.label);
+    if (key == "id")
+      has_id = r.string(v, key, n.id);
+    else if (key == "type")
+      has_type = r.string(v, key, n.type);
+    else if (key == "label")
+      has_label = r.string(v, key, n.label);
     else if (key == "aliases") {
       if (tree[v].kind != Kind::array) {
         r.error(v, ErrorCode::value, "'aliases' must be an array of strings");
@@ -183,11 +200,16 @@ std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, cons
   ItemReader r(tree, problems, "an edge");
   bool has_type = false, has_from = false, has_to = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
-    if (key == "id") r.string(v, key, e.id);
-    else if (key == "type") has_type = r.string(v, key, e.type);
-    else if (key == "from") has_from = r.string(v, key, e.from);
-    else if (key == "to") has_to = r.string(v, key, e.to);
-    else if (!r.common(key, v, e)) r.unknown(v, key, edge_fields);
+    if (key == "id")
+      r.string(v, key, e.id);
+    else if (key == "type")
+      has_type = r.string(v, key, e.type);
+    else if (key == "from")
+      has_from = r.string(v, key, e.from);
+    else if (key == "to")
+      has_to = r.string(v, key, e.to);
+    else if (!r.common(key, v, e))
+      r.unknown(v, key, edge_fields);
   });
   const std::string what = e.id.empty() ? "an edge" : "edge '" + e.id + "'";
   const bool ok = require(tree, problems, has_type, what, "type") & require(tree, problems, has_from, what, "from") &
@@ -199,17 +221,38 @@ std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, cons
 Location field_location(const Tree& tree, const Problem& p, FileProblems& problems) {
   const char* name = nullptr;
   switch (p.field) {
-    case Field::object: break;
-    case Field::id: name = "id"; break;
-    case Field::type: name = "type"; break;
-    case Field::label: name = "label"; break;
-    case Field::from: name = "from"; break;
-    case Field::to: name = "to"; break;
-    case Field::date: name = "date"; break;
-    case Field::start: name = "start"; break;
-    case Field::end: name = "end"; break;
-    case Field::prop: name = "props"; break;
-    case Field::source: name = "sources"; break;
+    case Field::object:
+      break;
+    case Field::id:
+      name = "id";
+      break;
+    case Field::type:
+      name = "type";
+      break;
+    case Field::label:
+      name = "label";
+      break;
+    case Field::from:
+      name = "from";
+      break;
+    case Field::to:
+      name = "to";
+      break;
+    case Field::date:
+      name = "date";
+      break;
+    case Field::start:
+      name = "start";
+      break;
+    case Field::end:
+      name = "end";
+      break;
+    case Field::prop:
+      name = "props";
+      break;
+    case Field::source:
+      name = "sources";
+      break;
   }
   NodeId target = tree.root();
   if (name) {

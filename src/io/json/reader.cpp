@@ -7,10 +7,10 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
-#include <functional>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <memory>
 
 namespace diplograph::detail::json {
@@ -219,7 +219,9 @@ Location Positions::token_start(std::uint64_t end) const {
     }
     return at(0);
   }
-  auto token_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.'; };
+  auto token_char = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '+' || c == '.';
+  };
   while (i > 0 && token_char(text_[i - 1])) --i;
   return at(i);
 }

@@ -70,8 +70,8 @@ struct SchemaReader {
         if (key == "type") {
           has_type = true;
           const std::string t = string(f, what + ": 'type'");
-          static constexpr ValueKind kinds[] = {ValueKind::string, ValueKind::integer, ValueKind::real,
-                                                ValueKind::boolean, ValueKind::date, ValueKind::enumeration};
+          static constexpr ValueKind kinds[] = {ValueKind::string,  ValueKind::integer, ValueKind::real,
+                                                ValueKind::boolean, ValueKind::date,    ValueKind::enumeration};
           std::vector<std::string_view> names;
           bool found = false;
           for (ValueKind k : kinds) {
@@ -80,7 +80,8 @@ struct SchemaReader {
           }
           if (!found && tree[f].kind == Kind::string) {
             const std::string best = closest_match(t, names);
-            error(f, what + ": unknown property type '" + t + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+            error(f, what + ": unknown property type '" + t + "'" +
+                         (best.empty() ? "" : " (did you mean '" + best + "'?)"));
           }
         } else if (key == "vocabulary") {
           spec.vocabulary = string(f, what + ": 'vocabulary'");
@@ -175,11 +176,16 @@ struct SchemaReader {
           node_values.push_back(x);
           const std::string what = "node type '" + n.name + "'";
           members(x, what, [&](std::string_view k, NodeId y) {
-            if (k == "parent") n.parent = string(y, what + ": 'parent'");
-            else if (k == "abstract") n.abstract = boolean(y, what + ": 'abstract'");
-            else if (k == "doc") n.doc = string(y, what + ": 'doc'");
-            else if (k == "props") n.props = props(y, what);
-            else unknown(y, k, what, {"parent", "abstract", "doc", "props"});
+            if (k == "parent")
+              n.parent = string(y, what + ": 'parent'");
+            else if (k == "abstract")
+              n.abstract = boolean(y, what + ": 'abstract'");
+            else if (k == "doc")
+              n.doc = string(y, what + ": 'doc'");
+            else if (k == "props")
+              n.props = props(y, what);
+            else
+              unknown(y, k, what, {"parent", "abstract", "doc", "props"});
           });
           parts.node_types.push_back(std::move(n));
         });
@@ -190,16 +196,22 @@ struct SchemaReader {
           edge_values.push_back(x);
           const std::string what = "edge type '" + e.name + "'";
           members(x, what, [&](std::string_view k, NodeId y) {
-            if (k == "from") e.from = strings(y, what + ": 'from'");
-            else if (k == "to") e.to = strings(y, what + ": 'to'");
-            else if (k == "doc") e.doc = string(y, what + ": 'doc'");
-            else if (k == "props") e.props = props(y, what);
+            if (k == "from")
+              e.from = strings(y, what + ": 'from'");
+            else if (k == "to")
+              e.to = strings(y, what + ": 'to'");
+            else if (k == "doc")
+              e.doc = string(y, what + ": 'doc'");
+            else if (k == "props")
+              e.props = props(y, what);
             else if (k == "date") {
               const std::string rule = string(y, what + ": 'date'");
-              if (rule == "required") e.date = DateRule::required;
+              if (rule == "required")
+                e.date = DateRule::required;
               else if (rule != "optional" && tree[y].kind == Kind::string)
                 error(y, what + ": 'date' must be \"required\" or \"optional\", not '" + rule + "'");
-            } else unknown(y, k, what, {"from", "to", "date", "doc", "props"});
+            } else
+              unknown(y, k, what, {"from", "to", "date", "doc", "props"});
           });
           parts.edge_types.push_back(std::move(e));
         });
