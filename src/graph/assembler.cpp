@@ -208,7 +208,6 @@ void Assembler::add_node(NodeData&& n) {
 void Assembler::add_edge(EdgeData&& e) {
   const std::uint32_t item = edge_count_++;
   const Schema& schema = impl_->schema;
-  const std::string who = describe_edge(e);
   EdgeRec rec;
   if (!e.id.empty() && !is_slug(e.id))
     problem(ErrorCode::value, true, item, Field::id,
@@ -218,7 +217,8 @@ void Assembler::add_edge(EdgeData&& e) {
   if (!type) {
     const std::string best = schema.suggest_edge_type(e.type);
     problem(ErrorCode::schema, true, item, Field::type,
-            who + ": unknown edge type '" + e.type + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+            describe_edge(e) + ": unknown edge type '" + e.type + "'" +
+                (best.empty() ? "" : " (did you mean '" + best + "'?)"));
   }
   rec.type = type ? type->id : 0;
   // Ends are resolved in finish(), once every node is known; until then they hold string ids.
@@ -229,7 +229,8 @@ void Assembler::add_edge(EdgeData&& e) {
   rec.times = store_times(e.date, e.start, e.end, true, item);
   if (type && type->date == DateRule::required && !e.date && !e.start)
     problem(ErrorCode::schema, true, item, Field::object, "edge type '" + e.type + "' requires a date");
-  for (std::size_t i = before; i < problems_.size(); ++i) problems_[i].message = who + ": " + problems_[i].message;
+  for (std::size_t i = before; i < problems_.size(); ++i)
+    problems_[i].message = describe_edge(e) + ": " + problems_[i].message;
   rec.modality = e.modality;
   rec.sources = store_citations(e.sources, true, item);
   impl_->edges.push_back(rec);
@@ -240,13 +241,15 @@ std::optional<Graph> Assembler::finish() {
   GraphImpl& g = *impl_;
   const Schema& schema = g.schema;
   // Node ids, first come first kept.
-  std::unordered_map<StrId, NodeIndex> ids;
-  ids.reserve(g.nodes.size());
+  // Maps from string ids are plain arrays indexed by StrId: every id is interned already.
+  std::vector<NodeIndex> ids(g.strings.size(), no_node);
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
-    auto [it, fresh] = ids.emplace(g.nodes[i].id, i);
-    if (!fresh)
+    NodeIndex& first = ids[g.nodes[i].id];
+    if (first == no_node)
+      first = i;
+    else
       problem(ErrorCode::duplicate, false, i, Field::id,
-              "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'", 0, it->second);
+              "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'", 0, first);
   }
   std::vector<std::string_view> all_ids;  // for did-you-mean, built only when needed
   auto suggest = [&](std::string_view id) {
@@ -254,15 +257,16 @@ std::optional<Graph> Assembler::finish() {
       for (const auto& n : g.nodes) all_ids.push_back(g.str(n.id));
     return suggestion(id, all_ids);
   };
-  std::unordered_map<StrId, EdgeIndex> edge_ids;
-  edge_ids.reserve(g.edges.size());
+  std::vector<EdgeIndex> edge_ids(g.strings.size(), UINT32_MAX);
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     auto& e = g.edges[i];
     if (e.id != no_string) {
-      auto [it, fresh] = edge_ids.emplace(e.id, i);
-      if (!fresh)
+      EdgeIndex& first = edge_ids[e.id];
+      if (first == UINT32_MAX)
+        first = i;
+      else
         problem(ErrorCode::duplicate, true, i, Field::id, "duplicate edge id '" + std::string(g.str(e.id)) + "'", 0,
-                it->second);
+                first);
     }
     // Built only for a message: most edges have no problem. The ends are still string ids here.
     const StrId from_id = e.from, to_id = e.to;
@@ -273,8 +277,8 @@ std::optional<Graph> Assembler::finish() {
     bool ends_ok = true;
     for (Field end : {Field::from, Field::to}) {
       NodeIndex& slot = end == Field::from ? e.from : e.to;
-      auto it = ids.find(slot);
-      if (it == ids.end()) {
+      const NodeIndex node = ids[slot];
+      if (node == no_node) {
         const std::string_view id = g.str(slot);
         problem(ErrorCode::reference, true, i, end,
                 who() + ": '" + (end == Field::from ? "from" : "to") + "' names no node: '" + std::string(id) + "'" +
@@ -282,7 +286,7 @@ std::optional<Graph> Assembler::finish() {
         ends_ok = false;
         slot = 0;
       } else {
-        slot = it->second;
+        slot = node;
       }
     }
     if (ends_ok && edge_ok_[i] && node_ok_[e.from] && node_ok_[e.to] &&
@@ -302,14 +306,14 @@ std::optional<Graph> Assembler::finish() {
     for (std::uint32_t c = r.begin; c < r.end; ++c) {
       const StrId s = g.citations[c].source;
       if (g.str(s).empty()) continue;  // a citation without a source was reported by its reader
-      auto it = ids.find(s);
+      const NodeIndex node = ids[s];
       const bool is_a_source =
-          it != ids.end() && (!schema.source_type() || schema.is_a(g.nodes[it->second].type, *schema.source_type()));
+          node != no_node && (!schema.source_type() || schema.is_a(g.nodes[node].type, *schema.source_type()));
       if (!is_a_source)
         problem(ErrorCode::reference, edge, item, Field::source,
                 who() + ": cites '" + std::string(g.str(s)) + "', which is not a " +
                     (schema.source_type() ? schema.node_type(*schema.source_type()).name : std::string("node")) +
-                    (it == ids.end() ? suggest(g.str(s)) : ""),
+                    (node == no_node ? suggest(g.str(s)) : ""),
                 c - r.begin);
     }
   };

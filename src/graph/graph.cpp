@@ -39,9 +39,9 @@ std::size_t Graph::edge_count() const noexcept { return impl_->edges.size(); }
 std::optional<Node> Graph::find(std::string_view id) const noexcept {
   const detail::StrId s = impl_->strings.find(id);
   if (s == detail::no_string) return std::nullopt;
-  auto it = impl_->node_by_id.find(s);
-  if (it == impl_->node_by_id.end()) return std::nullopt;
-  return node(it->second);
+  const NodeIndex i = impl_->node_by_id[s];
+  if (i == detail::no_node) return std::nullopt;
+  return node(i);
 }
 
 Node Graph::at(std::string_view id) const {

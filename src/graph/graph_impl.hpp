@@ -5,7 +5,6 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,6 +16,7 @@ namespace diplograph::detail {
 
 using StrId = std::uint32_t;
 inline constexpr StrId no_string = UINT32_MAX;
+inline constexpr NodeIndex no_node = UINT32_MAX;
 
 /// A slice [begin, end) of one of the pools below.
 struct Range {
@@ -25,25 +25,33 @@ struct Range {
   std::uint32_t size() const noexcept { return end - begin; }
 };
 
-/// Interned strings: each distinct text is stored once and named by a small integer.
+/// Interned strings: each distinct text is stored once and named by a small integer. The texts
+/// sit end to end in one arena; an open-addressing table (hash beside id, linear probing) finds
+/// them. Copies are plain copies: nothing points into the arena.
 class Strings {
  public:
-  Strings() = default;
-  Strings(const Strings& other) { *this = other; }
-  Strings& operator=(const Strings& other);  // re-interns: views must point into our own blocks
-  Strings(Strings&&) noexcept = default;
-  Strings& operator=(Strings&&) noexcept = default;
-
   StrId intern(std::string_view text);
   /// The id of `text` if it was interned, else no_string.
   StrId find(std::string_view text) const noexcept;
-  std::string_view view(StrId id) const noexcept { return id == no_string ? std::string_view{} : views_[id]; }
-  std::size_t size() const noexcept { return views_.size(); }
+  std::string_view view(StrId id) const noexcept {
+    if (id == no_string) return {};
+    return std::string_view(text_).substr(ends_[id], ends_[id + 1] - ends_[id]);
+  }
+  std::size_t size() const noexcept { return ends_.size() - 1; }
+  /// Makes room for `count` more strings without rehashing.
+  void reserve(std::size_t count);
 
  private:
-  std::deque<std::string> blocks_;  // stable storage; views point into it
-  std::vector<std::string_view> views_;
-  std::unordered_map<std::string_view, StrId> index_;
+  struct Slot {
+    std::uint32_t hash = 0;
+    StrId id = no_string;
+  };
+  std::size_t slot_of(std::string_view text, std::uint32_t hash) const noexcept;
+  void grow(std::size_t slots);
+
+  std::string text_;                    // every string, end to end
+  std::vector<std::uint32_t> ends_{0};  // string i is text_[ends_[i], ends_[i + 1])
+  std::vector<Slot> slots_;             // a power of two, at most half full
 };
 
 /// Which of date/start/end a record has.
@@ -101,10 +109,10 @@ struct GraphImpl {
   std::vector<CiteRec> citations;
 
   // Derived by index(); never changed afterwards, so const queries need no locks.
-  std::unordered_map<StrId, NodeIndex> node_by_id;
-  std::vector<std::vector<NodeIndex>> nodes_by_type;                      // per TypeId, exact type
-  std::vector<std::uint32_t> out_begin, in_begin;                         // CSR offsets, node_count() + 1
-  std::vector<EdgeIndex> out_list, in_list;                               // per node, sorted by (edge type, other end)
+  std::vector<NodeIndex> node_by_id;                  // per StrId: the node with that id, or no_node
+  std::vector<std::vector<NodeIndex>> nodes_by_type;  // per TypeId, exact type
+  std::vector<std::uint32_t> out_begin, in_begin;     // CSR offsets, node_count() + 1
+  std::vector<EdgeIndex> out_list, in_list;           // per node, sorted by (edge type, other end)
   std::unordered_map<std::string, std::vector<NodeIndex>> nodes_by_name;  // folded label/alias
   BoostGraph topology;
 

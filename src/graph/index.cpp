@@ -31,13 +31,12 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
 }  // namespace
 
 void GraphImpl::index() {
-  node_by_id.clear();
-  node_by_id.reserve(nodes.size());
+  node_by_id.assign(strings.size(), no_node);
   nodes_by_type.assign(schema.node_types().size(), {});
   nodes_by_name.clear();
   for (NodeIndex i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
-    node_by_id.emplace(n.id, i);
+    node_by_id[n.id] = i;
     nodes_by_type[n.type].push_back(i);
     auto add_name = [&](StrId s) {
       auto& list = nodes_by_name[Graph::fold(str(s))];

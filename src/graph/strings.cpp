@@ -1,41 +1,56 @@
+#include <functional>
+
 #include "graph/graph_impl.hpp"
 
 namespace diplograph::detail {
 
-StrId Strings::intern(std::string_view text) {
-  if (auto it = index_.find(text); it != index_.end()) return it->second;
-  // Strings are packed into 64 KiB blocks that never move, so views stay valid.
-  constexpr std::size_t block_size = 64 * 1024;
-  if (blocks_.empty() || blocks_.back().capacity() - blocks_.back().size() < text.size()) {
-    blocks_.emplace_back();
-    blocks_.back().reserve(std::max(block_size, text.size()));
+namespace {
+std::uint32_t hash_of(std::string_view text) noexcept {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+}
+}  // namespace
+
+// The slot holding `text`, or the empty slot where it would go.
+std::size_t Strings::slot_of(std::string_view text, std::uint32_t hash) const noexcept {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.id == no_string || (s.hash == hash && view(s.id) == text)) return i;
   }
-  std::string& block = blocks_.back();
-  const std::size_t offset = block.size();
-  block.append(text);
-  const std::string_view stored(block.data() + offset, text.size());
-  const auto id = static_cast<StrId>(views_.size());
-  views_.push_back(stored);
-  index_.emplace(stored, id);
-  return id;
+}
+
+void Strings::grow(std::size_t slots) {
+  std::vector<Slot> old = std::exchange(slots_, std::vector<Slot>(slots));
+  for (const Slot& s : old)
+    if (s.id != no_string) {
+      std::size_t i = s.hash & (slots - 1);
+      while (slots_[i].id != no_string) i = (i + 1) & (slots - 1);
+      slots_[i] = s;
+    }
+}
+
+void Strings::reserve(std::size_t count) {
+  std::size_t slots = 16;
+  while (slots < 2 * (size() + count)) slots *= 2;
+  if (slots > slots_.size()) grow(slots);
+}
+
+StrId Strings::intern(std::string_view text) {
+  if (2 * (size() + 1) > slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());
+  const std::uint32_t hash = hash_of(text);
+  Slot& slot = slots_[slot_of(text, hash)];
+  if (slot.id != no_string) return slot.id;
+  if (text_.size() + text.size() > UINT32_MAX || size() + 1 >= no_string)
+    throw Error(ErrorCode::value, "too much text for one graph (the limit is 4 GiB of distinct strings)");
+  text_.append(text);
+  slot = Slot{hash, static_cast<StrId>(size())};
+  ends_.push_back(static_cast<std::uint32_t>(text_.size()));
+  return slot.id;
 }
 
 StrId Strings::find(std::string_view text) const noexcept {
-  auto it = index_.find(text);
-  return it == index_.end() ? no_string : it->second;
-}
-
-}  // namespace diplograph::detail
-
-namespace diplograph::detail {
-
-Strings& Strings::operator=(const Strings& other) {
-  if (this == &other) return *this;
-  blocks_.clear();
-  views_.clear();
-  index_.clear();
-  for (std::string_view v : other.views_) intern(v);
-  return *this;
+  if (slots_.empty()) return no_string;
+  return slots_[slot_of(text, hash_of(text))].id;
 }
 
 }  // namespace diplograph::detail

@@ -78,11 +78,14 @@ class Stream {
 
 // A decoded string may still hold what JSON text cannot carry safely: "\u0000" becomes a NUL
 // byte and a lone "\uDC00" becomes an encoded surrogate (RapidJSON 1.1.0 lets both through).
+// One pass over the bytes: this runs for every string of the input.
 const char* unsafe_content(std::string_view s) {
-  if (s.find('\0') != std::string_view::npos) return "a NUL character (\\u0000)";
-  for (std::size_t i = 0; i + 1 < s.size(); ++i)
-    if (static_cast<unsigned char>(s[i]) == 0xED && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0)
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c == 0) return "a NUL character (\\u0000)";
+    if (c == 0xED && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0)
       return "a lone UTF-16 surrogate";
+  }
   return nullptr;
 }
 
