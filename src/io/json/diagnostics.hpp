@@ -2,8 +2,11 @@
 // Problems found while reading one file, placed at line:column. The file's text is read for
 // positions only once the first problem needs one, so a clean load never reads it twice.
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "io/json/tree.hpp"
@@ -34,18 +37,26 @@ class FileProblems {
 };
 
 /// Calls f(key, value) for each member of an object, reporting duplicate keys (and skipping
-/// the repeated member).
+/// the repeated member). Runs for every object of the input, so small objects (all of a
+/// well-formed graph's) are checked without allocating.
 template <class F>
 void for_each_member(const Tree& tree, NodeId object, FileProblems& problems, F&& f) {
-  std::vector<std::string_view> seen;
+  constexpr std::size_t few = 16;
+  std::array<std::string_view, few> first_keys;
+  std::unordered_set<std::string_view> more_keys;
+  std::size_t count = 0;
   tree.for_each_child(object, [&](NodeId child) {
     const std::string_view key = tree.key(child);
-    for (std::string_view s : seen)
-      if (s == key) {
-        problems.at_key(tree, child, ErrorCode::duplicate, "duplicate key '" + std::string(key) + "'");
-        return;
-      }
-    seen.push_back(key);
+    const auto known = first_keys.begin() + std::min(count, few);
+    if (std::find(first_keys.begin(), known, key) != known || more_keys.count(key)) {
+      problems.at_key(tree, child, ErrorCode::duplicate, "duplicate key '" + std::string(key) + "'");
+      return;
+    }
+    if (count < few)
+      first_keys[count] = key;
+    else
+      more_keys.insert(key);
+    ++count;
     f(key, child);
   });
 }

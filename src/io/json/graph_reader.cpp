@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "diplograph/io.hpp"
-#include "graph/assembler.hpp"
+#include "graph/assembler_thread.hpp"
 #include "io/json/item_reader.hpp"
 #include "io/json/schema_reader.hpp"
 
@@ -27,6 +27,11 @@ class GraphFile : public Events {
  public:
   struct Shared {
     std::optional<detail::Assembler> assembler;
+    std::optional<detail::AssemblerThread> feed;  // the only way to the assembler until drained
+    void start(Schema schema) {
+      assembler.emplace(std::move(schema));
+      feed.emplace(*assembler);
+    }
     std::vector<Origin> node_origins, edge_origins;
     std::vector<Diagnostic> diagnostics;
     std::function<std::optional<Schema>()> fallback_schema;  // when the file embeds none
@@ -182,7 +187,7 @@ class GraphFile : public Events {
   bool ensure_assembler(std::uint64_t offset) {
     if (shared_.assembler) return true;
     if (auto schema = shared_.fallback_schema()) {
-      shared_.assembler.emplace(std::move(*schema));
+      shared_.start(std::move(*schema));
       return true;
     }
     if (!no_schema_reported_)
@@ -193,28 +198,23 @@ class GraphFile : public Events {
   }
   void read_embedded_schema() {
     if (auto schema = read_schema(tree_, tree_.root(), problems_))
-      shared_.assembler.emplace(std::move(*schema));
+      shared_.start(std::move(*schema));
     else
       shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
   }
+  // Problems the assembler finds are placed once it is done, by reading the item again.
   void read_item(bool edge) {
-    auto& assembler = *shared_.assembler;
-    const std::size_t before = assembler.problems().size();
+    const Schema& schema = shared_.assembler->schema();
     const Origin origin{index_, tree_[tree_.root()].end};
     if (edge) {
-      if (auto e = read_edge(tree_, problems_, assembler.schema())) {
+      if (auto e = read_edge(tree_, problems_, schema)) {
         shared_.edge_origins.push_back(origin);
-        assembler.add_edge(std::move(*e));
+        shared_.feed->add(std::move(*e));
       }
-    } else if (auto n = read_node(tree_, problems_, assembler.schema())) {
+    } else if (auto n = read_node(tree_, problems_, schema)) {
       shared_.node_origins.push_back(origin);
-      assembler.add_node(std::move(*n));
+      shared_.feed->add(std::move(*n));
     }
-    // Problems of the item alone are placed now, while its tree is at hand.
-    for (std::size_t i = before; i < assembler.problems().size(); ++i)
-      shared_.diagnostics.push_back({assembler.problems()[i].code,
-                                     field_location(tree_, assembler.problems()[i], problems_),
-                                     assembler.problems()[i].message});
   }
 
   FileProblems problems_;
@@ -273,7 +273,7 @@ Graph load(const fs::path& path) {
   GraphFile::Shared shared;
   const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
   if (directory) {
-    shared.assembler.emplace(load_schema(schema_file));
+    shared.start(load_schema(schema_file));
   } else {
     shared.fallback_schema = [&]() -> std::optional<Schema> {
       if (!fs::exists(schema_file)) return std::nullopt;
@@ -299,12 +299,12 @@ Graph load(const fs::path& path) {
     if (shared.diagnostics.empty()) return Graph();  // files with neither nodes nor edges nor schema: an empty graph
     throw Error(std::move(shared.diagnostics));
   }
+  shared.feed->drain();
   auto& assembler = *shared.assembler;
-  const std::size_t item_problems = assembler.problems().size();
   std::optional<Graph> graph = assembler.finish();
-  // Problems found across items: find the item again in its file to place them.
+  // Find each item the assembler complained about again in its file to place the problem.
   Tree tree;
-  for (std::size_t i = item_problems; i < assembler.problems().size(); ++i) {
+  for (std::size_t i = 0; i < assembler.problems().size(); ++i) {
     const detail::Problem& p = assembler.problems()[i];
     const auto& origins = p.edge ? shared.edge_origins : shared.node_origins;
     const Origin& o = origins[p.item];
@@ -317,7 +317,15 @@ Graph load(const fs::path& path) {
     }
     shared.diagnostics.push_back(std::move(d));
   }
-  if (!shared.diagnostics.empty() || !graph) throw Error(std::move(shared.diagnostics));
+  if (!shared.diagnostics.empty() || !graph) {
+    // In the order of the files, as a compiler lists them.
+    std::stable_sort(shared.diagnostics.begin(), shared.diagnostics.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) {
+                       return std::tie(a.where.file, a.where.line, a.where.column) <
+                              std::tie(b.where.file, b.where.line, b.where.column);
+                     });
+    throw Error(std::move(shared.diagnostics));
+  }
   return std::move(*graph);
 }
 
