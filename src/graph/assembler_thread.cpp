@@ -21,35 +21,47 @@ AssemblerThread::~AssemblerThread() {
   thread_.join();
 }
 
-void AssemblerThread::add(NodeData&& node) {
-  filling_.nodes.push_back(std::move(node));
+NodeData& AssemblerThread::node_slot() {
+  if (filling_.node_count == filling_.nodes.size()) filling_.nodes.emplace_back();
+  return filling_.nodes[filling_.node_count];
+}
+
+void AssemblerThread::commit_node() {
+  ++filling_.node_count;
   if (filling_.size() >= batch_size) hand_over();
 }
 
-void AssemblerThread::add(EdgeData&& edge) {
-  filling_.edges.push_back(std::move(edge));
+EdgeData& AssemblerThread::edge_slot() {
+  if (filling_.edge_count == filling_.edges.size()) filling_.edges.emplace_back();
+  return filling_.edges[filling_.edge_count];
+}
+
+void AssemblerThread::commit_edge() {
+  ++filling_.edge_count;
   if (filling_.size() >= batch_size) hand_over();
 }
 
+// The Assembler reads the items without keeping their strings, so they can be filled again.
 void AssemblerThread::assemble(Batch& batch) {
-  for (auto& n : batch.nodes) assembler_.add_node(std::move(n));
-  for (auto& e : batch.edges) assembler_.add_edge(std::move(e));
+  for (std::size_t i = 0; i < batch.node_count; ++i) assembler_.add_node(std::move(batch.nodes[i]));
+  for (std::size_t i = 0; i < batch.edge_count; ++i) assembler_.add_edge(std::move(batch.edges[i]));
+  batch.node_count = batch.edge_count = 0;
 }
 
 void AssemblerThread::hand_over() {
-  if (!thread_.joinable()) {
-    assemble(filling_);
-    filling_ = {};
-    return;
-  }
+  if (!thread_.joinable()) return assemble(filling_);
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return queue_.size() < max_queued || error_; });
   if (error_) {
-    filling_ = {};  // the Assembler failed; drain() reports why
+    filling_.node_count = filling_.edge_count = 0;  // the Assembler failed; drain() reports why
     return;
   }
   queue_.push_back(std::move(filling_));
   filling_ = {};
+  if (!spare_.empty()) {
+    filling_ = std::move(spare_.front());
+    spare_.pop_front();
+  }
   lock.unlock();
   changed_.notify_all();
 }
@@ -70,8 +82,8 @@ void AssemblerThread::run() {
     } catch (...) {
       error = std::current_exception();
     }
-    batch = {};  // freed here, not under the lock
     lock.lock();
+    spare_.push_back(std::move(batch));
     busy_ = false;
     if (error) error_ = error;
     changed_.notify_all();

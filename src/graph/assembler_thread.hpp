@@ -20,17 +20,22 @@ class AssemblerThread {
   AssemblerThread(const AssemblerThread&) = delete;
   AssemblerThread& operator=(const AssemblerThread&) = delete;
 
-  void add(NodeData&& node);
-  void add(EdgeData&& edge);
+  /// The object to read the next node into; commit_node() hands it over. The objects are
+  /// recycled (a batch comes back once assembled), so their strings keep their capacity.
+  NodeData& node_slot();
+  void commit_node();
+  EdgeData& edge_slot();
+  void commit_edge();
   /// Waits until every item added is assembled; rethrows what the Assembler threw.
   void drain();
 
  private:
   // Nodes and edges are numbered separately, so a batch may assemble all its nodes first.
   struct Batch {
-    std::vector<NodeData> nodes;
+    std::vector<NodeData> nodes;  // the first node_count are filled
     std::vector<EdgeData> edges;
-    std::size_t size() const noexcept { return nodes.size() + edges.size(); }
+    std::size_t node_count = 0, edge_count = 0;
+    std::size_t size() const noexcept { return node_count + edge_count; }
   };
   void assemble(Batch& batch);
   void hand_over();
@@ -40,8 +45,9 @@ class AssemblerThread {
   Batch filling_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::deque<Batch> queue_;
-  bool busy_ = false;  // the thread holds a batch
+  std::deque<Batch> queue_;  // to assemble
+  std::deque<Batch> spare_;  // assembled, to fill again
+  bool busy_ = false;        // the thread holds a batch
   bool stop_ = false;
   std::exception_ptr error_;
   std::thread thread_;  // not started on a single core: items are assembled as they come

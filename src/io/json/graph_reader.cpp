@@ -204,16 +204,16 @@ class GraphFile : public Events {
   }
   // Problems the assembler finds are placed once it is done, by reading the item again.
   void read_item(bool edge) {
-    const Schema& schema = shared_.assembler->schema();
     const Origin origin{index_, tree_[tree_.root()].end};
+    auto& feed = *shared_.feed;
     if (edge) {
-      if (auto e = read_edge(tree_, problems_, schema)) {
+      if (read_edge(tree_, problems_, feed.edge_slot())) {
         shared_.edge_origins.push_back(origin);
-        shared_.feed->add(std::move(*e));
+        feed.commit_edge();
       }
-    } else if (auto n = read_node(tree_, problems_, schema)) {
+    } else if (read_node(tree_, problems_, feed.node_slot())) {
       shared_.node_origins.push_back(origin);
-      shared_.feed->add(std::move(*n));
+      feed.commit_node();
     }
   }
 

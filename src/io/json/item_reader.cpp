@@ -11,6 +11,15 @@ constexpr std::string_view node_fields[] = {"id",   "type",  "label", "aliases",
 constexpr std::string_view edge_fields[] = {"id",   "type",  "from", "to",       "props",
                                             "date", "start", "end",  "modality", "sources"};
 
+// Items are read into the same NodeData/EdgeData again and again, so their strings' capacity is
+// reused: a list is refilled from its start, `used` counting the elements filled for this item,
+// and cut to that count at the end.
+template <class T>
+T& next(std::vector<T>& list, std::size_t& used) {
+  if (used == list.size()) list.emplace_back();
+  return list[used++];
+}
+
 // Reads the fields common to nodes and edges; returns false for a field it does not know.
 class ItemReader {
  public:
@@ -25,7 +34,7 @@ class ItemReader {
             "'" + std::string(field) + "' must be a string, not " + std::string(kind_noun(tree_[v].kind)));
       return false;
     }
-    out = tree_.text(v);
+    out.assign(tree_.text(v));
     return true;
   }
 
@@ -83,7 +92,9 @@ class ItemReader {
         return true;
       }
       for_each_member(tree_, v, problems_, [&](std::string_view name, NodeId p) {
-        d.props.push_back({std::string(name), value(p)});
+        Property& property = next(d.props, props_used);
+        property.name.assign(name);
+        property.value = value(p);
       });
     } else if (key == "date") {
       date(v, key, d.date);
@@ -113,10 +124,12 @@ class ItemReader {
       return;
     }
     tree_.for_each_child(v, [&](NodeId c) {
-      Citation citation;
+      Citation& citation = next(out, sources_used);  // even when it is not an object: positions stay in step
+      citation.source.clear();
+      citation.quote.clear();
+      citation.stance = Stance::asserts;
       if (tree_[c].kind != Kind::object) {
         error(c, ErrorCode::value, "each citation must be an object, not " + std::string(kind_noun(tree_[c].kind)));
-        out.push_back(citation);  // keeps the citations' positions in step with the array
         return;
       }
       bool has_source = false;
@@ -141,7 +154,6 @@ class ItemReader {
         error(c, ErrorCode::schema, "citation has no 'source'");
         citation.source.clear();
       }
-      out.push_back(std::move(citation));
     });
   }
 
@@ -150,7 +162,22 @@ class ItemReader {
                      unknown_field(key, what_, std::vector<std::string_view>(fields.begin(), fields.end())));
   }
 
+  /// Clears what nodes and edges have in common and, at the end, cuts the lists to this item's.
+  template <class Data>
+  void begin(Data& d) {
+    d.id.clear();
+    d.type.clear();
+    d.date.reset(), d.start.reset(), d.end.reset();
+    d.modality = Modality::actual;
+  }
+  template <class Data>
+  void end(Data& d) {
+    d.props.resize(props_used);
+    d.sources.resize(sources_used);
+  }
+
  private:
+  std::size_t props_used = 0, sources_used = 0;
   const Tree& tree_;
   FileProblems& problems_;
   std::string what_;
@@ -164,9 +191,11 @@ bool require(const Tree& tree, FileProblems& problems, bool present, std::string
 
 }  // namespace
 
-std::optional<NodeData> read_node(const Tree& tree, FileProblems& problems, const Schema&) {
-  NodeData n;
+bool read_node(const Tree& tree, FileProblems& problems, NodeData& n) {
   ItemReader r(tree, problems, "a node");
+  r.begin(n);
+  n.label.clear();
+  std::size_t aliases_used = 0;
   bool has_id = false, has_type = false, has_label = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
     if (key == "id")
@@ -181,23 +210,26 @@ std::optional<NodeData> read_node(const Tree& tree, FileProblems& problems, cons
         return;
       }
       tree.for_each_child(v, [&](NodeId a) {
-        std::string alias;
-        if (r.string(a, "aliases", alias)) n.aliases.push_back(std::move(alias));
+        if (!r.string(a, "aliases", next(n.aliases, aliases_used))) --aliases_used;
       });
     } else if (!r.common(key, v, n)) {
       r.unknown(v, key, node_fields);
     }
   });
+  n.aliases.resize(aliases_used);
+  r.end(n);
+  if (has_id && has_type && has_label) return true;
   const std::string what = has_id ? "node '" + n.id + "'" : "a node";
   const bool ok = require(tree, problems, has_id, what, "id") & require(tree, problems, has_type, what, "type");
   if (has_id && !has_label) require(tree, problems, false, what, "label"), n.label = n.id;
-  if (!ok) return std::nullopt;
-  return n;
+  return ok;
 }
 
-std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, const Schema&) {
-  EdgeData e;
+bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& e) {
   ItemReader r(tree, problems, "an edge");
+  r.begin(e);
+  e.from.clear();
+  e.to.clear();
   bool has_type = false, has_from = false, has_to = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
     if (key == "id")
@@ -211,11 +243,12 @@ std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, cons
     else if (!r.common(key, v, e))
       r.unknown(v, key, edge_fields);
   });
+  r.end(e);
+  if (has_type && has_from && has_to) return true;
   const std::string what = e.id.empty() ? "an edge" : "edge '" + e.id + "'";
-  const bool ok = require(tree, problems, has_type, what, "type") & require(tree, problems, has_from, what, "from") &
-                  require(tree, problems, has_to, what, "to");
-  if (!ok) return std::nullopt;
-  return e;
+  require(tree, problems, has_type, what, "type"), require(tree, problems, has_from, what, "from");
+  require(tree, problems, has_to, what, "to");
+  return false;
 }
 
 Location field_location(const Tree& tree, const Problem& p, FileProblems& problems) {

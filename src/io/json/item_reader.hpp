@@ -10,9 +10,11 @@
 
 namespace diplograph::detail::json {
 
-/// The node in the tree's root object; nullopt when it has no usable id.
-std::optional<NodeData> read_node(const Tree& tree, FileProblems& problems, const Schema& schema);
-std::optional<EdgeData> read_edge(const Tree& tree, FileProblems& problems, const Schema& schema);
+/// Reads the node in the tree's root object into `out`, whatever it held before (its strings'
+/// capacity is reused); false when the node has no usable id.
+bool read_node(const Tree& tree, FileProblems& problems, NodeData& out);
+/// The same for an edge; false when it lacks its type or an end.
+bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& out);
 
 /// Where a problem of the item in `tree` points: the field's value, or the object itself.
 Location field_location(const Tree& tree, const Problem& problem, FileProblems& problems);

@@ -27,8 +27,10 @@ std::size_t Tree::child_count(NodeId parent) const noexcept {
 }
 
 void Tree::set_key(std::string_view key, std::uint64_t end) {
-  pending_key_.assign(key);
-  pending_key_end_ = end;
+  key_begin_ = static_cast<std::uint32_t>(arena_.size());
+  key_size_ = static_cast<std::uint32_t>(key.size());
+  key_end_ = end;
+  arena_.append(key);
 }
 
 void Tree::add(Kind kind, std::uint64_t end, std::string_view text, bool boolean) {
@@ -42,10 +44,9 @@ void Tree::add(Kind kind, std::uint64_t end, std::string_view text, bool boolean
   if (!open_.empty()) {
     Open& parent = open_.back();
     if (values_[parent.id].kind == Kind::object) {
-      v.key_begin = static_cast<std::uint32_t>(arena_.size());
-      v.key_size = static_cast<std::uint32_t>(pending_key_.size());
-      v.key_end = pending_key_end_;
-      arena_.append(pending_key_);
+      v.key_begin = key_begin_;
+      v.key_size = key_size_;
+      v.key_end = key_end_;
     }
     if (parent.last_child == none) {
       values_[parent.id].first_child = id;

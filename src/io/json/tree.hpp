@@ -67,8 +67,8 @@ class Tree {
     NodeId last_child;
   };
   std::vector<Open> open_;
-  std::string pending_key_;
-  std::uint64_t pending_key_end_ = 0;
+  std::uint32_t key_begin_ = 0, key_size_ = 0;  // the name of the member to come, in the arena
+  std::uint64_t key_end_ = 0;
 };
 
 /// Events that build one Tree from a whole document.
