@@ -124,12 +124,41 @@ void add_legend(const std::vector<NodeStyle>& styles, const std::vector<bool>& q
                           {"shape", "plaintext"},
                           {"style", "solid"},
                           {"fontsize", "9"}});
-    d.edges.push_back(
+    d.legend_edges.push_back(
         {from, to, {{"color", std::string(es.color)}, {"style", std::string(es.style)}, {"penwidth", "1.6"}}});
   }
 }
 
+// An edge takes the quad class of the event at either end.
+std::optional<QuadClass> edge_quad(const std::vector<std::optional<QuadClass>>& quads, Edge e) {
+  const auto& from = quads[e.from().index()];
+  return from ? from : quads[e.to().index()];
+}
+
 }  // namespace
+
+void Diagram::describe_edge(EdgeIndex i, DiagramEdge& out) const {
+  const Edge e = graph->edge(i);
+  out.tail = e.from().index();
+  out.head = e.to().index();
+  std::size_t n = 0;
+  auto set = [&](const char* name, std::string_view value) {
+    if (n == out.attrs.size()) out.attrs.emplace_back();
+    out.attrs[n].first = name;
+    out.attrs[n++].second.assign(value);
+  };
+  if (options.edge_labels) set("label", esc_string(lines(e.type(), when_text(e))));
+  const bool actual = e.modality() == Modality::actual;
+  if (const auto quad = edge_quad(quads, e)) {
+    const EdgeStyle es = quad_style(*quad);
+    set("color", es.color);
+    set("style", actual ? es.style : "dotted");
+  } else {
+    set("color", plain_edge_color);
+    if (!actual) set("style", "dotted");
+  }
+  out.attrs.resize(n);
+}
 
 Diagram build_diagram(const Graph& g, const DotOptions& o) {
   const Schema& schema = g.schema();
@@ -149,7 +178,7 @@ Diagram build_diagram(const Graph& g, const DotOptions& o) {
 
   std::vector<NodeStyle> styles;
   std::vector<std::optional<QuadClass>> quads;
-  std::vector<bool> quads_used(4, false);
+  std::vector<bool> quads_used(4, false);  // for the legend
   styles.reserve(g.node_count());
   quads.reserve(g.node_count());
   d.nodes.reserve(g.node_count());
@@ -171,22 +200,11 @@ Diagram build_diagram(const Graph& g, const DotOptions& o) {
   }
   d.data_nodes = d.nodes.size();
 
-  d.edges.reserve(g.edge_count());
-  for (Edge e : g.edges()) {
-    Attrs attrs;
-    if (o.edge_labels) attrs.push_back({"label", esc_string(lines(e.type(), when_text(e)))});
-    const auto& quad = quads[e.from().index()] ? quads[e.from().index()] : quads[e.to().index()];
-    if (quad) {
-      const EdgeStyle es = quad_style(*quad);
-      quads_used[static_cast<std::size_t>(*quad)] = true;
-      attrs.push_back({"color", std::string(es.color)});
-      attrs.push_back({"style", e.modality() == Modality::actual ? std::string(es.style) : "dotted"});
-    } else {
-      attrs.push_back({"color", std::string(plain_edge_color)});
-      if (e.modality() != Modality::actual) attrs.push_back({"style", "dotted"});
-    }
-    d.edges.push_back({e.from().index(), e.to().index(), std::move(attrs)});
-  }
+  d.graph = &g;
+  d.options = o;
+  d.quads = std::move(quads);
+  for (Edge e : g.edges())
+    if (const auto quad = edge_quad(d.quads, e)) quads_used[static_cast<std::size_t>(*quad)] = true;
 
   assign_clusters(g, o, styles, d);
   if (o.legend && g.node_count() > 0) add_legend(styles, quads_used, d);

@@ -2,11 +2,14 @@
 // What a diagram draws, before any writer sees it: internal names, escaped labels and style
 // attributes. Both DOT writers (cgraph's and the streaming one) and the renderer take this.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "diplograph/dot.hpp"
+#include "diplograph/graph.hpp"
+#include "diplograph/schema.hpp"
 
 namespace diplograph::dot {
 
@@ -30,12 +33,33 @@ struct DiagramCluster {
   Attrs attrs;
 };
 
+/// The diagram of a graph. Nodes and clusters are kept; the graph's edges, a million in a big
+/// export, are described one at a time by for_each_edge(), so a streaming export holds no
+/// per-edge strings.
 struct Diagram {
   Attrs graph_attrs, node_defaults, edge_defaults;
   std::vector<DiagramCluster> clusters;
   std::vector<DiagramNode> nodes;
-  std::vector<DiagramEdge> edges;
+  std::vector<DiagramEdge> legend_edges;
   std::size_t data_nodes = 0;  // nodes of the graph, before the legend's
+
+  /// Calls f(const DiagramEdge&) for every edge of the graph, then for the legend's.
+  template <class F>
+  void for_each_edge(F&& f) const {
+    DiagramEdge e;
+    for (EdgeIndex i = 0; i < graph->edge_count(); ++i) {
+      describe_edge(i, e);
+      f(e);
+    }
+    for (const DiagramEdge& l : legend_edges) f(l);
+  }
+
+  const Graph* graph = nullptr;
+  DotOptions options;
+  std::vector<std::optional<QuadClass>> quads;  // per node: the PLOVER quad class of its event
+
+ private:
+  void describe_edge(EdgeIndex i, DiagramEdge& out) const;  // reuses out's strings
 };
 
 /// The diagram of a whole graph (restrict it with view() first).

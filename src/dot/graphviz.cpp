@@ -92,7 +92,10 @@ GraphPtr build(const Diagram& d, const Session& session, bool writing) {
   std::vector<const Attrs*> cluster_attrs, node_attrs, edge_attrs;
   for (const auto& c : d.clusters) cluster_attrs.push_back(&c.attrs);
   for (const auto& n : d.nodes) node_attrs.push_back(&n.attrs);
-  for (const auto& e : d.edges) edge_attrs.push_back(&e.attrs);
+  // Kept for this graph only: cgraph serves diagrams of a size to lay out.
+  std::vector<DiagramEdge> edges;
+  d.for_each_edge([&](const DiagramEdge& e) { edges.push_back(e); });
+  for (const auto& e : edges) edge_attrs.push_back(&e.attrs);
   declare(g.get(), AGRAPH, d.graph_attrs, cluster_attrs, graph_syms, writing);
   declare(g.get(), AGNODE, d.node_defaults, node_attrs, node_syms, writing);
   declare(g.get(), AGEDGE, d.edge_defaults, edge_attrs, edge_syms, writing);
@@ -109,7 +112,7 @@ GraphPtr build(const Diagram& d, const Session& session, bool writing) {
     set_all(nodes.back(), n.attrs, node_syms, writing);
     if (n.cluster >= 0) agsubnode(clusters[static_cast<std::size_t>(n.cluster)], nodes.back(), 1);
   }
-  for (const auto& e : d.edges) {
+  for (const auto& e : edges) {
     Agedge_t* edge = agedge(g.get(), nodes[e.tail], nodes[e.head], nullptr, 1);
     set_all(edge, e.attrs, edge_syms, writing);
   }

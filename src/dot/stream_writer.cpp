@@ -59,7 +59,7 @@ void write_streaming(const Diagram& d, std::ostream& out) {
     buf += ";\n";
     flush(false);
   }
-  for (const auto& e : d.edges) {
+  d.for_each_edge([&](const DiagramEdge& e) {
     buf += '\t';
     buf += d.nodes[e.tail].name;
     buf += " -> ";
@@ -67,7 +67,7 @@ void write_streaming(const Diagram& d, std::ostream& out) {
     append_attrs(buf, e.attrs);
     buf += ";\n";
     flush(false);
-  }
+  });
   buf += "}\n";
   flush(true);
 }
