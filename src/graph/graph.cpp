@@ -56,17 +56,19 @@ Node Graph::at(std::string_view id) const {
 
 std::vector<Node> Graph::find_by_name(std::string_view name) const {
   std::vector<Node> out;
-  auto it = impl_->nodes_by_name.find(fold(name));
-  if (it != impl_->nodes_by_name.end())
-    for (NodeIndex i : it->second) out.push_back(node(i));
+  const detail::StrId folded = impl_->names.find(fold(name));
+  if (folded == detail::no_string) return out;
+  const auto& index = impl_->nodes_by_name;
+  auto it = std::lower_bound(index.begin(), index.end(), std::pair{folded, NodeIndex{0}});
+  for (; it != index.end() && it->first == folded; ++it) out.push_back(node(it->second));
   return out;
 }
 
 std::vector<Node> Graph::search(std::string_view text) const {
   const std::string needle = fold(text);
   std::vector<NodeIndex> hits;
-  for (const auto& [name, nodes] : impl_->nodes_by_name)
-    if (name.find(needle) != std::string::npos) hits.insert(hits.end(), nodes.begin(), nodes.end());
+  for (const auto& [name, node] : impl_->nodes_by_name)
+    if (impl_->names.view(name).find(needle) != std::string_view::npos) hits.push_back(node);
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   std::vector<Node> out;

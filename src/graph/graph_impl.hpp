@@ -110,11 +110,12 @@ struct GraphImpl {
   std::vector<CiteRec> citations;
 
   // Derived by index(); never changed afterwards, so const queries need no locks.
-  std::vector<NodeIndex> node_by_id;                  // per StrId: the node with that id, or no_node
-  std::vector<std::vector<NodeIndex>> nodes_by_type;  // per TypeId, exact type
-  std::vector<std::uint32_t> out_begin, in_begin;     // CSR offsets, node_count() + 1
-  std::vector<EdgeIndex> out_list, in_list;           // per node, sorted by (edge type, other end)
-  std::unordered_map<std::string, std::vector<NodeIndex>> nodes_by_name;  // folded label/alias
+  std::vector<NodeIndex> node_by_id;                       // per StrId: the node with that id, or no_node
+  std::vector<std::vector<NodeIndex>> nodes_by_type;       // per TypeId, exact type
+  std::vector<std::uint32_t> out_begin, in_begin;          // CSR offsets, node_count() + 1
+  std::vector<EdgeIndex> out_list, in_list;                // per node, sorted by (edge type, other end)
+  Strings names;                                           // folded labels and aliases
+  std::vector<std::pair<StrId, NodeIndex>> nodes_by_name;  // (name in `names`, node), sorted
   BoostGraph topology;
 
   /// Builds every derived structure from nodes and edges.

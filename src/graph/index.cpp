@@ -40,18 +40,18 @@ void GraphImpl::index() {
   });
   node_by_id.assign(strings.size(), no_node);
   nodes_by_type.assign(schema.node_types().size(), {});
+  names = Strings();
   nodes_by_name.clear();
   for (NodeIndex i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
     node_by_id[n.id] = i;
     nodes_by_type[n.type].push_back(i);
-    auto add_name = [&](StrId s) {
-      auto& list = nodes_by_name[Graph::fold(str(s))];
-      if (list.empty() || list.back() != i) list.push_back(i);
-    };
-    add_name(n.label);
-    for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a) add_name(aliases[a]);
+    nodes_by_name.emplace_back(names.intern(Graph::fold(str(n.label))), i);
+    for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a)
+      nodes_by_name.emplace_back(names.intern(Graph::fold(str(aliases[a]))), i);
   }
+  std::sort(nodes_by_name.begin(), nodes_by_name.end());
+  nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
   build_adjacency(edges, nodes.size(), true, out_begin, out_list);
   build_adjacency(edges, nodes.size(), false, in_begin, in_list);
   boost_side.join();
