@@ -153,9 +153,9 @@ Range Assembler::store_citations(const std::vector<Citation>& sources, bool edge
 Times Assembler::store_times(const std::optional<Date>& date, const std::optional<Date>& start,
                              const std::optional<Date>& end, bool edge, std::uint32_t item) {
   Times t;
-  if (date) t.date = *date, t.bits |= has_date;
-  if (start) t.start = *start, t.bits |= has_start;
-  if (end) t.end = *end, t.bits |= has_end;
+  if (date) t.first = *date, t.bits |= has_date;
+  if (start) t.first = *start, t.bits |= has_start;
+  if (end) t.second = *end, t.bits |= has_end;
   if (date && (start || end))
     problem(ErrorCode::value, edge, item, Field::date, "has both a 'date' and a 'start'/'end'; give one or the other");
   if (start && end && end->before(*start))
@@ -332,6 +332,9 @@ std::optional<Graph> Assembler::finish() {
         false);
   }
   if (!problems_.empty()) return std::nullopt;
+  // The pools grew by doubling; a loaded graph lives long, so give the slack back.
+  g.edges.shrink_to_fit(), g.nodes.shrink_to_fit(), g.props.shrink_to_fit();
+  g.citations.shrink_to_fit(), g.aliases.shrink_to_fit();
   g.index();
   return GraphAccess::make(std::move(impl_));
 }

@@ -5,6 +5,7 @@
 #include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -51,15 +52,26 @@ class Strings {
 
   std::string text_;                    // every string, end to end
   std::vector<std::uint32_t> ends_{0};  // string i is text_[ends_[i], ends_[i + 1])
-  std::vector<Slot> slots_;             // a power of two, at most half full
+  std::vector<Slot> slots_;             // a power of two, at most three quarters full
 };
 
 /// Which of date/start/end a record has.
 enum TimeBits : std::uint8_t { has_date = 1, has_start = 2, has_end = 4 };
 
+/// When a fact holds: a date, or a start and/or an end. A date never comes with a start (the
+/// assembler refuses that), so the two share a slot.
 struct Times {
-  Date date, start, end;
+  Date first, second;  // the date or the start; the end
   std::uint8_t bits = 0;
+  std::optional<Date> date() const noexcept { return part(has_date, first); }
+  std::optional<Date> start() const noexcept { return part(has_start, first); }
+  std::optional<Date> end() const noexcept { return part(has_end, second); }
+  std::optional<Date> when() const noexcept { return part(has_date | has_start, first); }
+
+ private:
+  std::optional<Date> part(int bit, const Date& d) const noexcept {
+    return bits & bit ? std::optional(d) : std::nullopt;
+  }
 };
 
 struct NodeRec {

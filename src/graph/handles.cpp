@@ -30,34 +30,20 @@ std::vector<CitationRef> citation_refs(const GraphImpl& g, Range r) {
   return out;
 }
 
-std::optional<Date> time_part(const Times& t, std::uint8_t bit, const Date& d) noexcept {
-  return (t.bits & bit) ? std::optional<Date>(d) : std::nullopt;
-}
-
-std::optional<Date> when(const Times& t) noexcept {
-  if (t.bits & has_date) return t.date;
-  if (t.bits & has_start) return t.start;
-  return std::nullopt;
-}
-
 template <class Data>
 void fill_common(const GraphImpl& g, const auto& rec, Data& d) {
   for (std::uint32_t i = rec.props.begin; i < rec.props.end; ++i)
     d.props.push_back({std::string(g.str(g.props[i].name)), g.props[i].value});
   for (const auto& c : citation_refs(g, rec.sources))
     d.sources.push_back({std::string(c.source), std::string(c.quote), c.stance});
-  d.date = time_part(rec.times, has_date, rec.times.date);
-  d.start = time_part(rec.times, has_start, rec.times.start);
-  d.end = time_part(rec.times, has_end, rec.times.end);
+  d.date = rec.times.date();
+  d.start = rec.times.start();
+  d.end = rec.times.end();
   d.modality = rec.modality;
 }
 
 }  // namespace
 }  // namespace detail
-
-using detail::has_date;
-using detail::has_end;
-using detail::has_start;
 
 std::string_view Node::id() const noexcept { return g_->str(g_->nodes[i_].id); }
 TypeId Node::type_id() const noexcept { return g_->nodes[i_].type; }
@@ -71,19 +57,10 @@ std::vector<std::string_view> Node::aliases() const {
 }
 std::vector<PropertyRef> Node::props() const { return detail::prop_refs(*g_, g_->nodes[i_].props); }
 const Value* Node::prop(std::string_view name) const noexcept { return g_->prop(g_->nodes[i_].props, name); }
-std::optional<Date> Node::date() const noexcept {
-  const auto& t = g_->nodes[i_].times;
-  return detail::time_part(t, has_date, t.date);
-}
-std::optional<Date> Node::start() const noexcept {
-  const auto& t = g_->nodes[i_].times;
-  return detail::time_part(t, has_start, t.start);
-}
-std::optional<Date> Node::end() const noexcept {
-  const auto& t = g_->nodes[i_].times;
-  return detail::time_part(t, has_end, t.end);
-}
-std::optional<Date> Node::when() const noexcept { return detail::when(g_->nodes[i_].times); }
+std::optional<Date> Node::date() const noexcept { return g_->nodes[i_].times.date(); }
+std::optional<Date> Node::start() const noexcept { return g_->nodes[i_].times.start(); }
+std::optional<Date> Node::end() const noexcept { return g_->nodes[i_].times.end(); }
+std::optional<Date> Node::when() const noexcept { return g_->nodes[i_].times.when(); }
 Modality Node::modality() const noexcept { return g_->nodes[i_].modality; }
 std::vector<CitationRef> Node::sources() const { return detail::citation_refs(*g_, g_->nodes[i_].sources); }
 bool Node::is_a(std::string_view type) const noexcept {
@@ -107,19 +84,10 @@ Node Edge::from() const noexcept { return Node(g_, g_->edges[i_].from); }
 Node Edge::to() const noexcept { return Node(g_, g_->edges[i_].to); }
 std::vector<PropertyRef> Edge::props() const { return detail::prop_refs(*g_, g_->edges[i_].props); }
 const Value* Edge::prop(std::string_view name) const noexcept { return g_->prop(g_->edges[i_].props, name); }
-std::optional<Date> Edge::date() const noexcept {
-  const auto& t = g_->edges[i_].times;
-  return detail::time_part(t, has_date, t.date);
-}
-std::optional<Date> Edge::start() const noexcept {
-  const auto& t = g_->edges[i_].times;
-  return detail::time_part(t, has_start, t.start);
-}
-std::optional<Date> Edge::end() const noexcept {
-  const auto& t = g_->edges[i_].times;
-  return detail::time_part(t, has_end, t.end);
-}
-std::optional<Date> Edge::when() const noexcept { return detail::when(g_->edges[i_].times); }
+std::optional<Date> Edge::date() const noexcept { return g_->edges[i_].times.date(); }
+std::optional<Date> Edge::start() const noexcept { return g_->edges[i_].times.start(); }
+std::optional<Date> Edge::end() const noexcept { return g_->edges[i_].times.end(); }
+std::optional<Date> Edge::when() const noexcept { return g_->edges[i_].times.when(); }
 Modality Edge::modality() const noexcept { return g_->edges[i_].modality; }
 std::vector<CitationRef> Edge::sources() const { return detail::citation_refs(*g_, g_->edges[i_].sources); }
 EdgeData Edge::data() const {
