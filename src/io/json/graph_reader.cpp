@@ -4,6 +4,7 @@
 
 #include "diplograph/io.hpp"
 #include "graph/assembler_thread.hpp"
+#include "io/json/fast_item.hpp"
 #include "io/json/item_reader.hpp"
 #include "io/json/schema_reader.hpp"
 
@@ -46,14 +47,17 @@ class GraphFile : public Events {
   FileProblems& problems() { return problems_; }
 
   bool null(std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.null());
     if (in_tree()) return builder_.null(end) && after_tree_event();
     return scalar(Kind::null, end);
   }
   bool boolean(bool b, std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.boolean(b));
     if (in_tree()) return builder_.boolean(b, end) && after_tree_event();
     return scalar(Kind::boolean, end);
   }
   bool number(std::string_view text, std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.number(text));
     if (in_tree()) return builder_.number(text, end) && after_tree_event();
     if (depth_ == 1 && key_ == "diplograph") {
       if (text != "1")
@@ -64,10 +68,12 @@ class GraphFile : public Events {
     return scalar(Kind::number, end);
   }
   bool string(std::string_view text, std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.string(text));
     if (in_tree()) return builder_.string(text, end) && after_tree_event();
     return scalar(Kind::string, end);
   }
   bool key(std::string_view text, std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.key(text));
     if (in_tree()) return builder_.key(text, end);
     key_.assign(text);
     if (key_ == "diplograph") versioned_ = true;
@@ -86,6 +92,7 @@ class GraphFile : public Events {
     return true;
   }
   bool start_object(std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.start_object());
     if (in_tree()) return builder_.start_object(end);
     if (depth_ == 0) {
       depth_ = 1;
@@ -103,16 +110,19 @@ class GraphFile : public Events {
     } else if (depth_ == 1 && !skip_) {
       wrong_member_kind(end, false, "an object");
     } else if (depth_ == 2 && !skip_) {
-      tree_target_ = section_ == Section::nodes ? Target::node : Target::edge;
+      begin_item(end);
+      return true;
     }
     return begin_tree() && builder_.start_object(end);
   }
   bool end_object(std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.end_object());
     if (in_tree()) return builder_.end_object(end) && after_tree_event();
     depth_ = 0;
     return true;
   }
   bool start_array(std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.start_array());
     if (in_tree()) return builder_.start_array(end);
     if (depth_ == 0) return root_not_object(end);
     if (depth_ == 1 && !skip_ && (key_ == "nodes" || key_ == "edges")) {
@@ -125,6 +135,7 @@ class GraphFile : public Events {
     return begin_tree() && builder_.start_array(end);
   }
   bool end_array(std::uint64_t end) override {
+    if (in_item_) return item_event(fast_.end_array());
     if (in_tree()) return builder_.end_array(end) && after_tree_event();
     depth_ = 1;
     section_ = Section::none;
@@ -140,7 +151,7 @@ class GraphFile : public Events {
 
  private:
   enum class Section { none, nodes, edges };
-  enum class Target { skip, schema, node, edge };
+  enum class Target { skip, schema };
 
   bool in_tree() const { return tree_active_; }
   bool begin_tree() {
@@ -154,12 +165,6 @@ class GraphFile : public Events {
     switch (tree_target_) {
       case Target::schema:
         read_embedded_schema();
-        break;
-      case Target::node:
-        read_item(false);
-        break;
-      case Target::edge:
-        read_item(true);
         break;
       case Target::skip:
         break;
@@ -202,19 +207,30 @@ class GraphFile : public Events {
     else
       shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
   }
-  // Problems the assembler finds are placed once it is done, by reading the item again.
-  void read_item(bool edge) {
-    const Origin origin{index_, tree_[tree_.root()].end};
+  // Nodes and edges go through the fast reader; one it gives up on is read again with the
+  // tree reader, which reports what is wrong. Problems the assembler finds are placed once it
+  // is done, by reading the item again.
+  void begin_item(std::uint64_t offset) {
     auto& feed = *shared_.feed;
-    if (edge) {
-      if (read_edge(tree_, problems_, feed.edge_slot())) {
-        shared_.edge_origins.push_back(origin);
-        feed.commit_edge();
-      }
-    } else if (read_node(tree_, problems_, feed.node_slot())) {
-      shared_.node_origins.push_back(origin);
-      feed.commit_node();
+    edge_ = section_ == Section::edges;
+    item_offset_ = offset;
+    in_item_ = true;
+    fast_.begin(edge_ ? nullptr : &feed.node_slot(), edge_ ? &feed.edge_slot() : nullptr);
+    fast_.start_object();
+  }
+  bool item_event(bool closed) {
+    if (!closed) return true;
+    in_item_ = false;
+    auto& feed = *shared_.feed;
+    bool ok = fast_.accepted();
+    if (!ok) {
+      reread_item(problems_, item_offset_, tree_);
+      ok = edge_ ? read_edge(tree_, problems_, feed.edge_slot()) : read_node(tree_, problems_, feed.node_slot());
     }
+    if (!ok) return true;
+    (edge_ ? shared_.edge_origins : shared_.node_origins).push_back(Origin{index_, item_offset_});
+    edge_ ? feed.commit_edge() : feed.commit_node();
+    return true;
   }
 
   FileProblems problems_;
@@ -224,6 +240,10 @@ class GraphFile : public Events {
   Tree tree_;
   TreeBuilder builder_{tree_};
   bool tree_active_ = false;
+  FastItem fast_;
+  bool in_item_ = false;
+  bool edge_ = false;
+  std::uint64_t item_offset_ = 0;
   Target tree_target_ = Target::skip;
   int depth_ = 0;
   Section section_ = Section::none;
