@@ -332,9 +332,6 @@ std::optional<Graph> Assembler::finish() {
         false);
   }
   if (!problems_.empty()) return std::nullopt;
-  // The pools grew by doubling; a loaded graph lives long, so give the slack back.
-  g.edges.shrink_to_fit(), g.nodes.shrink_to_fit(), g.props.shrink_to_fit();
-  g.citations.shrink_to_fit(), g.aliases.shrink_to_fit();
   g.index();
   return GraphAccess::make(std::move(impl_));
 }
