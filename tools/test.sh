@@ -1,6 +1,6 @@
 #!/bin/sh
 # Set up, build and run every test; then the suite again under AddressSanitizer and
-# UndefinedBehaviorSanitizer, and the concurrent-reader tests under ThreadSanitizer.
+# UndefinedBehaviorSanitizer, and under ThreadSanitizer.
 set -eu
 cd "$(dirname "$0")/.."
 tools/setup.sh
@@ -20,5 +20,8 @@ LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp ASAN_OPTIONS=detect_le
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -fsanitize=thread" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
 cmake --build build-tsan -j2 --target diplograph_tests
-TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/diplograph_tests --test-case='*concurrent*'
+# Every suite but the diagrams': loading runs on two threads, and concurrent readers share a
+# graph. Graphviz's renderer starts glib and fontconfig threads of its own that TSan flags
+# inside those libraries, so dot_test.cpp (which renders) stays out.
+TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/diplograph_tests --source-file-exclude='*dot_test.cpp'
 echo "all tests passed"
