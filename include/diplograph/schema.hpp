@@ -153,7 +153,7 @@ class Schema {
   bool sources_required_ = false;
   struct NameHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept;
   };
   using NameIndex = std::unordered_map<std::string, TypeId, NameHash, std::equal_to<>>;
   NameIndex node_index_;

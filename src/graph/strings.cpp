@@ -1,13 +1,10 @@
-#include <functional>
-
+#include "core/bytes.hpp"
 #include "graph/graph_impl.hpp"
 
 namespace diplograph::detail {
 
 namespace {
-std::uint32_t hash_of(std::string_view text) noexcept {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
-}
+std::uint32_t hash_of(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text)); }
 }  // namespace
 
 // The slot holding `text`, or the empty slot where it would go.
@@ -15,7 +12,7 @@ std::size_t Strings::slot_of(std::string_view text, std::uint32_t hash) const no
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const Slot& s = slots_[i];
-    if (s.id == no_string || (s.hash == hash && view(s.id) == text)) return i;
+    if (s.id == no_string || (s.hash == hash && same_bytes(view(s.id), text))) return i;
   }
 }
 

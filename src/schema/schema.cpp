@@ -2,7 +2,11 @@
 
 #include <algorithm>
 
+#include "core/bytes.hpp"
+
 namespace diplograph {
+
+std::size_t Schema::NameHash::operator()(std::string_view s) const noexcept { return detail::hash_bytes(s); }
 
 std::string_view quad_name(QuadClass q) noexcept {
   switch (q) {

@@ -1,5 +1,6 @@
 #include "io/json/fast_item.hpp"
 
+#include "core/bytes.hpp"
 #include "io/json/schema_reader.hpp"
 
 namespace diplograph::detail::json {
@@ -14,15 +15,6 @@ T& next(std::vector<T>& list, std::size_t& used) {
 }
 
 constexpr std::uint32_t bit(auto field) { return 1u << static_cast<unsigned>(field); }
-
-// Field names are a few bytes: a plain loop beats a call to memcmp, which this runs millions
-// of times.
-bool same(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] != b[i]) return false;
-  return true;
-}
 
 }  // namespace
 
@@ -69,29 +61,29 @@ bool FastItem::key(std::string_view k) {
   if (gave_up_) return false;
   if (depth_ == 1) {
     Field f = Field::none;
-    if (same(k, "id"))
+    if (same_bytes(k, "id"))
       f = Field::id;
-    else if (same(k, "type"))
+    else if (same_bytes(k, "type"))
       f = Field::type;
-    else if (same(k, "sources"))
+    else if (same_bytes(k, "sources"))
       f = Field::sources;
-    else if (same(k, "date"))
+    else if (same_bytes(k, "date"))
       f = Field::date;
-    else if (same(k, "props"))
+    else if (same_bytes(k, "props"))
       f = Field::props;
-    else if (same(k, "start"))
+    else if (same_bytes(k, "start"))
       f = Field::start;
-    else if (same(k, "end"))
+    else if (same_bytes(k, "end"))
       f = Field::end;
-    else if (same(k, "modality"))
+    else if (same_bytes(k, "modality"))
       f = Field::modality;
-    else if (node_ && same(k, "label"))
+    else if (node_ && same_bytes(k, "label"))
       f = Field::label;
-    else if (node_ && same(k, "aliases"))
+    else if (node_ && same_bytes(k, "aliases"))
       f = Field::aliases;
-    else if (edge_ && same(k, "from"))
+    else if (edge_ && same_bytes(k, "from"))
       f = Field::from;
-    else if (edge_ && same(k, "to"))
+    else if (edge_ && same_bytes(k, "to"))
       f = Field::to;
     if (f == Field::none || (seen_ & bit(f))) return give_up();
     seen_ |= bit(f);
@@ -100,15 +92,15 @@ bool FastItem::key(std::string_view k) {
     constexpr std::size_t many = 32;  // beyond this the tree reader checks repeated names
     if (props_used_ == many) return give_up();
     for (std::size_t i = 0; i < props_used_; ++i)
-      if (same(props()[i].name, k)) return give_up();
+      if (same_bytes(props()[i].name, k)) return give_up();
     Property& p = next(props(), props_used_);
     p.name.assign(k);
     p.value = Value();
   } else if (depth_ == 3 && field_ == Field::sources) {
-    cite_field_ = same(k, "source")   ? CiteField::source
-                  : same(k, "quote")  ? CiteField::quote
-                  : same(k, "stance") ? CiteField::stance
-                                      : CiteField::none;
+    cite_field_ = same_bytes(k, "source")   ? CiteField::source
+                  : same_bytes(k, "quote")  ? CiteField::quote
+                  : same_bytes(k, "stance") ? CiteField::stance
+                                            : CiteField::none;
     if (cite_field_ == CiteField::none || (cite_seen_ & bit(cite_field_))) return give_up();
     cite_seen_ |= static_cast<std::uint8_t>(bit(cite_field_));
   } else {
@@ -150,9 +142,9 @@ bool FastItem::string(std::string_view text) {
       c.source.assign(text);
     } else if (cite_field_ == CiteField::quote) {
       c.quote.assign(text);
-    } else if (same(text, "disputes")) {
+    } else if (same_bytes(text, "disputes")) {
       c.stance = Stance::disputes;
-    } else if (!same(text, "asserts")) {
+    } else if (!same_bytes(text, "asserts")) {
       return give_up();
     }
     return false;
