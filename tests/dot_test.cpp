@@ -257,6 +257,32 @@ TEST_CASE("PNG and PDF render in process") {
                        "error: cannot tell the image format of 'diagram.gif': name it .svg, .png or .pdf", Error);
 }
 
+TEST_CASE("wrapped labels break at spaces only, counting characters, not bytes") {
+  GraphBuilder b(diagram_test::schema());
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"Detention of Azerbaijani diaspora representatives in Russia (two deaths)",
+       "Detention of Azerbaijani\ndiaspora representatives in\nRussia (two deaths)"},
+      {"Əliyev Əliyev Əliyev Əliyev", "Əliyev Əliyev Əliyev Əliyev"},  // 27 characters, 31 bytes
+      {"Nakhchivan-Autonomous-Republic-Road and more", "Nakhchivan-Autonomous-Republic-Road\nand more"},
+      {"two\nlines already here and there", "two\nlines already here and\nthere"},
+  };
+  for (std::size_t i = 0; i < cases.size(); ++i)
+    b.add_node(diagram_test::node("p" + std::to_string(i), "Place", cases[i].first));
+  b.add_node(diagram_test::node("src-a", "Source", "A"));
+  const Graph g = b.build();
+  DotOptions o;
+  o.wrap = 27;
+  o.legend = false;
+  const dot::ReadBack wrapped = dot::read_back(to_dot(g, o));
+  o.wrap = 0;
+  const dot::ReadBack whole = dot::read_back(to_dot(g, o));
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    const std::string name = "n" + std::to_string(g.at("p" + std::to_string(i)).index());
+    CHECK(dot::displayed_text(item_named(wrapped.nodes, name).attrs.at("label")) == cases[i].second);
+    CHECK(dot::displayed_text(item_named(whole.nodes, name).attrs.at("label")) == cases[i].first);
+  }
+}
+
 TEST_CASE("the dot layout is refused past its size limit unless forced") {
   GraphBuilder b(diagram_test::schema());
   for (std::size_t i = 0; i <= dot_layout_node_limit; ++i)

@@ -11,12 +11,7 @@ echo "== stats"; $dg stats
 echo "== find Əliyev"; $dg find "Əliyev"
 
 echo "== render the Azerbaijan-Russia crisis diagram"
-mkdir -p out
-for ext in svg png; do
-  $dg render --center az-ru-crisis --depth 1 \
-    --title "The Azerbaijan–Russia crisis from December 2024: what led to it, what it consists of" \
-    -o "out/azerbaijan-russia.$ext"
-done
+tools/render-readme-diagram.sh "$PWD/$dg" out
 
 echo "== which events involving Russia and Azerbaijan happened between August and October 2025?"
 $dg query "MATCH (r:State {id:'russia'})-[]->(e:Event)<-[]-(a:State {id:'azerbaijan'})

@@ -41,6 +41,9 @@ struct DotOptions {
   bool edge_labels = true;  ///< the edge type and its date on every edge
   bool node_dates = true;   ///< a second label line with the date of dated nodes (events, ...)
   std::string title;        ///< drawn above the diagram when not empty
+  /// Break node labels into lines of at most this many characters, at spaces only (a longer
+  /// word keeps its line); 0 draws every label on one line, exactly as in the data.
+  std::size_t wrap = 0;
   DotWriter writer = DotWriter::automatic;
 };
 

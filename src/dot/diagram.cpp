@@ -34,6 +34,28 @@ std::string when_text(const Fact& f) {
   return text;
 }
 
+// Greedy word wrap: a space becomes a line break where the line would pass `width` characters
+// (UTF-8 continuation bytes do not count); nothing else changes.
+std::string wrapped(std::string_view text, std::size_t width) {
+  std::string out(text);
+  if (width == 0) return out;
+  std::size_t line = 0, last_space = std::string::npos, since_space = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if ((static_cast<unsigned char>(out[i]) & 0xC0) == 0x80) continue;
+    if (out[i] == '\n') {
+      line = 0, last_space = std::string::npos;
+      continue;
+    }
+    if (out[i] == ' ') last_space = i, since_space = 0;
+    ++line, ++since_space;
+    if (line > width && last_space != std::string::npos) {
+      out[last_space] = '\n';
+      line = since_space - 1, last_space = std::string::npos;
+    }
+  }
+  return out;
+}
+
 std::string lines(std::string_view first, const std::string& second) {
   std::string text(first);
   if (!second.empty()) text += "\n" + second;
@@ -188,7 +210,7 @@ Diagram build_diagram(const Graph& g, const DotOptions& o) {
     quads.push_back(quad_of(n, schema));
     std::string style(s.style);
     if (n.modality() != Modality::actual) style += ",dashed";
-    Attrs attrs{{"label", esc_string(lines(n.label(), o.node_dates ? when_text(n) : ""))},
+    Attrs attrs{{"label", esc_string(lines(wrapped(n.label(), o.wrap), o.node_dates ? when_text(n) : ""))},
                 {"shape", std::string(s.shape)},
                 {"style", style},
                 {"fillcolor", std::string(s.fill)}};

@@ -29,6 +29,8 @@ void add_draw_options(CLI::App& cmd, DrawArgs& a) {
   cmd.add_flag("--no-edge-labels", a.no_edge_labels, "Leave out edge types and dates");
   cmd.add_flag("--no-dates", a.no_dates, "Leave out the date line under dated nodes");
   cmd.add_option("--title", a.title, "A title above the diagram");
+  cmd.add_option("--wrap", a.wrap, "Break node labels at spaces into lines of at most N characters (0: never)")
+      ->capture_default_str();
 }
 
 diplograph::Graph apply_view(const diplograph::Graph& graph, const ViewArgs& a) {
@@ -56,6 +58,7 @@ diplograph::DotOptions dot_options(const DrawArgs& a) {
   o.edge_labels = !a.no_edge_labels;
   o.node_dates = !a.no_dates;
   o.title = a.title;
+  o.wrap = a.wrap;
   return o;
 }
 

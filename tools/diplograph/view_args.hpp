@@ -27,6 +27,7 @@ struct DrawArgs {
   bool no_edge_labels = false;
   bool no_dates = false;
   std::string title;
+  std::size_t wrap = 0;
 };
 
 void add_view_options(CLI::App& cmd, ViewArgs& args);
