@@ -43,7 +43,8 @@ class Date {
   bool overlaps(const Date& other) const noexcept { return lo_ <= other.hi_ && other.lo_ <= hi_; }
 
   friend bool operator==(const Date&, const Date&) = default;
-  /// Chronological order for sorting: by earliest day, then latest day, then coarser first.
+  /// Chronological order for sorting: by earliest day, then the wider date first (the later
+  /// latest day: "2024" before "2024-01"), then by precision.
   friend std::strong_ordering operator<=>(const Date& a, const Date& b) noexcept;
 
  private:

@@ -42,6 +42,11 @@ struct QueryResult {
   std::vector<std::vector<Cell>> rows;
 };
 
+/// The rows as a JSON array with one object per row, keyed by column. A node is
+/// {"id", "type", "label"}, an edge {"id", "type", "from", "to"}; values are JSON values (dates
+/// as strings, lists as arrays, null as null). One row per line, for reading by eye and by `jq`.
+std::string to_json(const QueryResult& result);
+
 namespace detail {
 struct QueryPlan;
 }

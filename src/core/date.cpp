@@ -95,7 +95,7 @@ bool parse_point(std::string_view text, std::int32_t& lo, std::int32_t& hi, std:
 
 std::string point_text(std::int32_t day, std::uint8_t precision) {
   const Civil c = civil_from_days(day);
-  char buffer[16];
+  char buffer[32];  // room for any int year, though dates stay within 4 digits
   switch (static_cast<Precision>(precision)) {
     case Precision::year:
       std::snprintf(buffer, sizeof buffer, "%04d", c.year);

@@ -1,5 +1,6 @@
 #include "diplograph/value.hpp"
 
+#include <charconv>
 #include <cstdio>
 
 #include "diplograph/error.hpp"
@@ -31,10 +32,11 @@ const T& get(const Value::Storage& v, const char* wanted, const Value& value) {
   throw Error(ErrorCode::value, std::string("expected a ") + wanted + " value, got '" + value.to_string() + "'");
 }
 
+// The shortest text that reads back as the same double: 0.9 prints as "0.9".
 std::string real_text(double d) {
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.17g", d);
-  return buffer;
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, d);
+  return std::string(buffer, result.ptr);
 }
 }  // namespace
 

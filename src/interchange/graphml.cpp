@@ -76,7 +76,6 @@ std::string value_text(const Value& v) {
     return json;
   }
   if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  if (v.is_real()) return interchange::real_text(v.as_real());
   return v.to_string();
 }
 

@@ -88,7 +88,7 @@ void value_triples(Writer& w, const std::string& s, const std::string& p, const 
   } else if (v.is_int()) {
     o = "\"" + std::to_string(v.as_int()) + "\"^^" + Writer::term(xsd, "integer");
   } else if (v.is_real()) {
-    o = "\"" + interchange::real_text(v.as_real()) + "\"^^" + Writer::term(xsd, "double");
+    o = "\"" + v.to_string() + "\"^^" + Writer::term(xsd, "double");
   } else if (v.is_string()) {
     interchange::append_nt_string(o, v.as_string());
   } else {

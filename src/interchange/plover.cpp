@@ -104,7 +104,7 @@ void write_plover_jsonl(const Graph& graph, std::ostream& os) {
     else
       out += "null";
     field(out, "score");
-    out += c ? interchange::real_text(c->score) : "null";
+    out += c ? Value(c->score).to_string() : "null";
     id_list(out, "actors", role(graph, n, "ACTOR"));
     id_list(out, "recipients", role(graph, n, "RECIPIENT"));
     id_list(out, "participants", role(graph, n, "PARTICIPANT"));

@@ -17,77 +17,6 @@ struct QueryArgs {
   std::string format = "table";
 };
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += ch;
-        }
-    }
-  }
-  return out + '"';
-}
-
-std::string json_value(const diplograph::Value& v) {
-  if (v.is_null()) return "null";
-  if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  if (v.is_int() || v.is_real()) return v.to_string();
-  if (v.is_list()) {
-    std::string out = "[";
-    for (const auto& item : v.as_list()) out += (out.size() > 1 ? ", " : "") + json_value(item);
-    return out + "]";
-  }
-  return json_string(v.is_date() ? v.as_date().to_string() : v.as_string());
-}
-
-// A node or an edge is an object, so that a program reading the JSON gets its type and label.
-std::string json_cell(const diplograph::Cell& c) {
-  if (c.node)
-    return "{\"id\": " + json_string(c.node->id()) + ", \"type\": " + json_string(c.node->type()) +
-           ", \"label\": " + json_string(c.node->label()) + "}";
-  if (c.edge)
-    return "{\"id\": " + json_string(c.edge->id()) + ", \"type\": " + json_string(c.edge->type()) +
-           ", \"from\": " + json_string(c.edge->from().id()) + ", \"to\": " + json_string(c.edge->to().id()) + "}";
-  return json_value(c.value);
-}
-
-void print_json(const diplograph::QueryResult& r) {
-  if (r.rows.empty()) {
-    std::cout << "[]\n";
-    return;
-  }
-  std::cout << "[\n";
-  for (std::size_t i = 0; i < r.rows.size(); ++i) {
-    std::cout << "  {";
-    for (std::size_t c = 0; c < r.columns.size(); ++c)
-      std::cout << (c ? ", " : "") << json_string(r.columns[c]) << ": " << json_cell(r.rows[i][c]);
-    std::cout << (i + 1 < r.rows.size() ? "},\n" : "}\n");
-  }
-  std::cout << "]\n";
-}
-
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
@@ -149,7 +78,7 @@ void add_query(CLI::App& app, const Globals& globals) {
     const auto graph = load_graph(globals);
     const auto result = diplograph::query(graph, text);
     if (args->format == "json")
-      print_json(result);
+      std::cout << diplograph::to_json(result);
     else if (args->format == "csv")
       print_csv(result);
     else
