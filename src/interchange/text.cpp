@@ -55,35 +55,8 @@ void append_json_citations(std::string& out, const std::vector<CitationRef>& cit
   out += ']';
 }
 
-void append_nt_string(std::string& out, std::string_view text) {
-  out += '"';
-  for (char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", u);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
+// JSON's escapes (\" \\ \n \r \t \u00XX) are all N-Triples escapes (ECHAR, UCHAR) too.
+void append_nt_string(std::string& out, std::string_view text) { append_json_string(out, text); }
 
 void append_iri_text(std::string& out, std::string_view text) {
   static constexpr std::string_view safe = "-._~!$&'()*+,;=:@/";
