@@ -15,6 +15,17 @@ struct Stats {
   std::map<std::string, std::size_t> nodes_by_type, edges_by_type;
   std::optional<diplograph::Date> first, last;
   std::size_t sources = 0, citations = 0;
+  // The range's ends: of an uncertain span ("2025..2026"), the bound that extends the range.
+  std::string first_text() const { return first ? bound(*first, true) : ""; }
+  std::string last_text() const { return last ? bound(*last, false) : ""; }
+
+ private:
+  static std::string bound(const diplograph::Date& d, bool earliest) {
+    const std::string text = d.to_string();
+    const auto dots = text.find("..");
+    if (dots == std::string::npos) return text;
+    return earliest ? text.substr(0, dots) : text.substr(dots + 2);
+  }
 };
 
 Stats collect(const diplograph::Graph& g) {
@@ -63,9 +74,9 @@ void print_json(const diplograph::Graph& g, const Stats& s) {
   w.Key("dates");
   w.StartObject();
   w.Key("first");
-  s.first ? (void)w.String(s.first->to_string().c_str()) : (void)w.Null();
+  s.first ? (void)w.String(s.first_text().c_str()) : (void)w.Null();
   w.Key("last");
-  s.last ? (void)w.String(s.last->to_string().c_str()) : (void)w.Null();
+  s.last ? (void)w.String(s.last_text().c_str()) : (void)w.Null();
   w.EndObject();
   w.Key("sources");
   w.Uint64(s.sources);
@@ -83,8 +94,7 @@ void print_table(const diplograph::Graph& g, const Stats& s) {
   };
   section("nodes", g.node_count(), s.nodes_by_type);
   section("edges", g.edge_count(), s.edges_by_type);
-  std::cout << "dates      " << (s.first ? s.first->to_string() : "-") << " .. " << (s.last ? s.last->to_string() : "-")
-            << '\n';
+  std::cout << "dates      " << (s.first ? s.first_text() : "-") << " .. " << (s.last ? s.last_text() : "-") << '\n';
   std::cout << "sources    " << s.sources << " (" << s.citations << " citations)\n";
 }
 
