@@ -11,6 +11,7 @@ namespace diplograph::detail {
 
 inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
+  if (a.size() > 16) return std::memcmp(a.data(), b.data(), a.size()) == 0;  // quotes, labels
   for (std::size_t i = 0; i < a.size(); ++i)
     if (a[i] != b[i]) return false;
   return true;
