@@ -45,7 +45,7 @@ void AssemblerThread::commit_edge() {
 void AssemblerThread::assemble(Batch& batch) {
   for (std::size_t i = 0; i < batch.node_count; ++i) assembler_.add_node(std::move(batch.nodes[i]));
   for (std::size_t i = 0; i < batch.edge_count; ++i) assembler_.add_edge(std::move(batch.edges[i]));
-  batch.node_count = batch.edge_count = 0;
+  batch.clear();
 }
 
 void AssemblerThread::hand_over() {
@@ -53,7 +53,7 @@ void AssemblerThread::hand_over() {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return queue_.size() < max_queued || error_; });
   if (error_) {
-    filling_.node_count = filling_.edge_count = 0;  // the Assembler failed; drain() reports why
+    filling_.clear();  // the Assembler failed; drain() reports why
     return;
   }
   queue_.push_back(std::move(filling_));
@@ -82,6 +82,7 @@ void AssemblerThread::run() {
     } catch (...) {
       error = std::current_exception();
     }
+    batch.clear();  // also when skipped after a failure
     lock.lock();
     spare_.push_back(std::move(batch));
     busy_ = false;

@@ -36,6 +36,7 @@ class AssemblerThread {
     std::vector<EdgeData> edges;
     std::size_t node_count = 0, edge_count = 0;
     std::size_t size() const noexcept { return node_count + edge_count; }
+    void clear() noexcept { node_count = edge_count = 0; }  // keeps the objects for refilling
   };
   void assemble(Batch& batch);
   void hand_over();
