@@ -13,7 +13,9 @@ namespace diplograph {
 /// Loads a graph from a directory (its `schema.json` plus every other `*.json` directly in it,
 /// merged, in name order) or from one file (whose embedded `"schema"`, or else the
 /// `schema.json` beside it, gives the schema). Checks everything and throws one Error listing
-/// every problem as `file:line:column: error: message`; never returns a partial graph.
+/// every problem as `file:line:column: error: message`, in file order; never returns a partial
+/// graph. On a machine with more than one core it reads on the calling thread while a second
+/// thread assembles (both joined before it returns); safe to call from several threads at once.
 Graph load(const std::filesystem::path& path);
 
 /// Loads a schema file. Throws Error with every problem.
