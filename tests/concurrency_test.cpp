@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <thread>
+#include <vector>
 
 #include "diplograph/algo.hpp"
 #include "diplograph/io.hpp"
@@ -47,4 +48,14 @@ TEST_CASE("concurrent readers of one const Graph get the same answers") {
     });
   for (auto& th : pool) th.join();
   for (const auto& g : got) CHECK(g == expected);
+}
+
+TEST_CASE("concurrent loads, each on two threads of its own, give equal graphs") {
+  const std::filesystem::path dir = DIPLOGRAPH_GRAPH_DIR;
+  const Graph reference = load(dir);
+  std::vector<Graph> loaded(3);
+  std::vector<std::thread> threads;
+  for (auto& g : loaded) threads.emplace_back([&g, &dir] { g = load(dir); });
+  for (auto& t : threads) t.join();
+  for (const auto& g : loaded) CHECK(g == reference);
 }
