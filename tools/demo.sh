@@ -8,7 +8,7 @@ dg=build/tools/diplograph
 
 echo "== validate"; $dg validate
 echo "== stats"; $dg stats
-echo "== find Əliyev"; $dg find "Əliyev"
+echo "== find ALIYEV, then detente (case and accents folded)"; $dg find "ALIYEV"; $dg find "detente"
 
 echo "== render the Azerbaijan-Russia crisis diagram"
 tools/render-readme-diagram.sh "$PWD/$dg" out
