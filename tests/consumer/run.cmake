@@ -1,5 +1,5 @@
-# Installs diplograph into a temporary prefix, builds tests/consumer against it with
-# find_package(diplograph), runs it on the installed graph and checks what it prints.
+# Installs diplograph into a temporary prefix, builds the README's programs against it with
+# find_package(diplograph), runs them on the installed graph and checks what they print.
 file(REMOVE_RECURSE ${WORK_DIR})
 set(prefix ${WORK_DIR}/prefix)
 function(run)
@@ -10,14 +10,47 @@ function(run)
   set(last_output "${out}" PARENT_SCOPE)
 endfunction()
 run(${CMAKE_COMMAND} --install ${BINARY_DIR} --prefix ${prefix})
-run(${CMAKE_COMMAND} -S ${SOURCE_DIR}/tests/consumer -B ${WORK_DIR}/build -G Ninja
-    -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
+
+# The README's C++ blocks, verbatim: the first is the whole first program, the second a tour of
+# the API that runs inside main().
+file(READ ${SOURCE_DIR}/README.md rest)
+foreach(i 0 1)  # string(FIND), not a regex list: C++ is full of semicolons, CMake's list separator
+  string(FIND "${rest}" "```cpp\n" start)
+  if(start EQUAL -1)
+    message(FATAL_ERROR "README.md should hold two C++ blocks, found ${i}")
+  endif()
+  math(EXPR start "${start} + 7")
+  string(SUBSTRING "${rest}" ${start} -1 rest)
+  string(FIND "${rest}" "```" end)
+  string(SUBSTRING "${rest}" 0 ${end} code_${i})
+  string(SUBSTRING "${rest}" ${end} -1 rest)
+endforeach()
+set(src ${WORK_DIR}/src)
+file(COPY ${SOURCE_DIR}/tests/consumer/CMakeLists.txt DESTINATION ${src})
+file(WRITE ${src}/main.cpp "${code_0}")
+file(WRITE ${src}/glance.cpp "#include <diplograph/diplograph.hpp>\n#include <iostream>\n\nint main() {\n${code_1}}\n")
+run(${CMAKE_COMMAND} -S ${src} -B ${WORK_DIR}/build -G Ninja -DCMAKE_PREFIX_PATH=${prefix} -DCMAKE_BUILD_TYPE=Release)
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
-run(${WORK_DIR}/build/count ${prefix}/share/diplograph/graph-data)
+
+# Both read "graph-data", as a program run from the installed share/diplograph would.
+function(run_in_share)
+  execute_process(COMMAND ${ARGN} WORKING_DIRECTORY ${prefix}/share/diplograph RESULT_VARIABLE code
+                  OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT code EQUAL 0)
+    message(FATAL_ERROR "failed: ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+run_in_share(${WORK_DIR}/build/count)
 execute_process(COMMAND ${prefix}/bin/diplograph validate RESULT_VARIABLE code OUTPUT_VARIABLE expected)
 string(REGEX REPLACE "^ok: " "" expected "${expected}")
 if(NOT last_output STREQUAL expected)
-  message(FATAL_ERROR "the consumer printed '${last_output}', the installed CLI says '${expected}'")
+  message(FATAL_ERROR "the README's program printed '${last_output}', the installed CLI says '${expected}'")
+endif()
+run_in_share(${WORK_DIR}/build/glance)
+set(expected "ilham-aliyev\nPolitical détente after the Washington Summit (doubtful)\nUnited States\n")
+if(NOT last_output STREQUAL expected)
+  message(FATAL_ERROR "the README's API tour printed\n${last_output}instead of\n${expected}")
 endif()
 # The installed pkg-config file describes the same library.
 run(${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${prefix}/lib/pkgconfig pkg-config --libs --static diplograph)
