@@ -1,11 +1,15 @@
-// A const Graph is queried from several threads at once; run under ThreadSanitizer by .ci/run.
+// Threads: a const Graph queried from several at once, loads side by side, and the two threads
+// of a large load and index; run under ThreadSanitizer by .ci/run.
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 #include <filesystem>
 #include <thread>
 #include <vector>
 
+#include "diagram_graph.hpp"
 #include "diplograph/algo.hpp"
 #include "diplograph/io.hpp"
 #include "diplograph/query.hpp"
@@ -58,4 +62,25 @@ TEST_CASE("concurrent loads, each on two threads of its own, give equal graphs")
   for (auto& g : loaded) threads.emplace_back([&g, &dir] { g = load(dir); });
   for (auto& t : threads) t.join();
   for (const auto& g : loaded) CHECK(g == reference);
+}
+
+TEST_CASE("a graph large enough to index on two threads: typed adjacency and Boost topology agree") {
+  // States 0..999 ACTOR in meetings 0..99, sixty thousand edges; each state also RECIPIENT in one.
+  GraphBuilder b(diagram_test::schema());
+  b.add_node(diagram_test::node("src-a", "Source", "A"));
+  for (int m = 0; m < 100; ++m) b.add_node(diagram_test::node("m" + std::to_string(m), "Meeting", "M"));
+  for (int s = 0; s < 1000; ++s) {
+    const std::string id = "s" + std::to_string(s);
+    b.add_node(diagram_test::node(id, "State", "S"));
+    for (int k = 0; k < 59; ++k) b.add_edge(diagram_test::edge("ACTOR", id, "m" + std::to_string((s + k) % 100)));
+    b.add_edge(diagram_test::edge("RECIPIENT", id, "m" + std::to_string(s % 100)));
+  }
+  const Graph g = b.build();
+  REQUIRE(g.edge_count() == 60'000);
+  CHECK(g.out_edges(g.at("s7").index()).size() == 60);
+  CHECK(g.out_edges(g.at("s7").index(), g.schema().find_edge_type("RECIPIENT")->id).size() == 1);
+  CHECK(g.in_edges(g.at("m3").index()).size() == 600);
+  const auto components = connected_components(g);  // runs on the Boost topology
+  CHECK(std::count(components.begin(), components.end(), components[g.at("s0").index()]) == 1100);
+  CHECK(g.find_by_name("s").size() == 1000);
 }

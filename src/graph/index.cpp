@@ -30,26 +30,34 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
   for (std::size_t k = 0; k < keyed.size(); ++k) list[k] = keyed[k].second;
 }
 
+// The Boost topology. Every list is sized once (these members are public in Boost 1.74's
+// adjacency_list): no doubling slack and no reallocation while the edges go in.
+void build_topology(const std::vector<EdgeRec>& edges, std::size_t node_count, BoostGraph& topology) {
+  topology = BoostGraph(node_count);
+  std::vector<std::uint32_t> out_degree(node_count), in_degree(node_count);
+  for (const EdgeRec& e : edges) ++out_degree[e.from], ++in_degree[e.to];
+  for (NodeIndex v = 0; v < node_count; ++v) {
+    topology.out_edge_list(v).reserve(out_degree[v]);
+    boost::in_edge_list(topology, v).reserve(in_degree[v]);
+  }
+  topology.m_edges.reserve(edges.size());
+  for (EdgeIndex i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].from, edges[i].to, i, topology);
+}
+
 }  // namespace
 
 void GraphImpl::index() {
-  // The Boost topology is built on the second core meanwhile, and the pools that nothing here
-  // reads give back the slack they grew by doubling.
+  // A large graph's Boost topology is built on the second core meanwhile, and the pools that
+  // nothing here reads give back the slack they grew by doubling. Below that size (views,
+  // small files) a thread costs more than it saves.
+  constexpr std::size_t worth_a_thread = 50'000;
   edges.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
-  std::thread second_core([this] {
+  auto second_side = [this] {
     props.shrink_to_fit(), citations.shrink_to_fit();
-    topology = BoostGraph(nodes.size());
-    // Every list sized once (these members are public in Boost 1.74's adjacency_list): no
-    // doubling slack and no reallocation while the edges go in.
-    std::vector<std::uint32_t> out_degree(nodes.size()), in_degree(nodes.size());
-    for (const EdgeRec& e : edges) ++out_degree[e.from], ++in_degree[e.to];
-    for (NodeIndex v = 0; v < nodes.size(); ++v) {
-      topology.out_edge_list(v).reserve(out_degree[v]);
-      boost::in_edge_list(topology, v).reserve(in_degree[v]);
-    }
-    topology.m_edges.reserve(edges.size());
-    for (EdgeIndex i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].from, edges[i].to, i, topology);
-  });
+    build_topology(edges, nodes.size(), topology);
+  };
+  std::thread second_core;
+  if (edges.size() >= worth_a_thread) second_core = std::thread(second_side);
   node_by_id.assign(strings.size(), no_node);
   nodes_by_type.assign(schema.node_types().size(), {});
   names = Strings();
@@ -66,7 +74,10 @@ void GraphImpl::index() {
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
   build_adjacency(edges, nodes.size(), true, out_begin, out_list);
   build_adjacency(edges, nodes.size(), false, in_begin, in_list);
-  second_core.join();
+  if (second_core.joinable())
+    second_core.join();
+  else
+    second_side();
 }
 
 }  // namespace diplograph::detail
