@@ -11,15 +11,6 @@ constexpr std::string_view node_fields[] = {"id",   "type",  "label", "aliases",
 constexpr std::string_view edge_fields[] = {"id",   "type",  "from", "to",       "props",
                                             "date", "start", "end",  "modality", "sources"};
 
-// Items are read into the same NodeData/EdgeData again and again, so their strings' capacity is
-// reused: a list is refilled from its start, `used` counting the elements filled for this item,
-// and cut to that count at the end.
-template <class T>
-T& next(std::vector<T>& list, std::size_t& used) {
-  if (used == list.size()) list.emplace_back();
-  return list[used++];
-}
-
 // Reads the fields common to nodes and edges; returns false for a field it does not know.
 class ItemReader {
  public:
@@ -34,7 +25,7 @@ class ItemReader {
             "'" + std::string(field) + "' must be a string, not " + std::string(kind_noun(tree_[v].kind)));
       return false;
     }
-    out.assign(tree_.text(v));
+    out = tree_.text(v);
     return true;
   }
 
@@ -92,9 +83,7 @@ class ItemReader {
         return true;
       }
       for_each_member(tree_, v, problems_, [&](std::string_view name, NodeId p) {
-        Property& property = next(d.props, props_used);
-        property.name.assign(name);
-        property.value = value(p);
+        d.props.push_back({std::string(name), value(p)});
       });
     } else if (key == "date") {
       date(v, key, d.date);
@@ -124,12 +113,10 @@ class ItemReader {
       return;
     }
     tree_.for_each_child(v, [&](NodeId c) {
-      Citation& citation = next(out, sources_used);  // even when it is not an object: positions stay in step
-      citation.source.clear();
-      citation.quote.clear();
-      citation.stance = Stance::asserts;
+      Citation citation;
       if (tree_[c].kind != Kind::object) {
         error(c, ErrorCode::value, "each citation must be an object, not " + std::string(kind_noun(tree_[c].kind)));
+        out.push_back(citation);  // keeps the citations' positions in step with the array
         return;
       }
       bool has_source = false;
@@ -154,6 +141,7 @@ class ItemReader {
         error(c, ErrorCode::schema, "citation has no 'source'");
         citation.source.clear();
       }
+      out.push_back(std::move(citation));
     });
   }
 
@@ -162,22 +150,7 @@ class ItemReader {
                      unknown_field(key, what_, std::vector<std::string_view>(fields.begin(), fields.end())));
   }
 
-  /// Clears what nodes and edges have in common and, at the end, cuts the lists to this item's.
-  template <class Data>
-  void begin(Data& d) {
-    d.id.clear();
-    d.type.clear();
-    d.date.reset(), d.start.reset(), d.end.reset();
-    d.modality = Modality::actual;
-  }
-  template <class Data>
-  void end(Data& d) {
-    d.props.resize(props_used);
-    d.sources.resize(sources_used);
-  }
-
  private:
-  std::size_t props_used = 0, sources_used = 0;
   const Tree& tree_;
   FileProblems& problems_;
   std::string what_;
@@ -192,10 +165,8 @@ bool require(const Tree& tree, FileProblems& problems, bool present, std::string
 }  // namespace
 
 bool read_node(const Tree& tree, FileProblems& problems, NodeData& n) {
+  n = NodeData{};  // the slow path: whatever the fast reader left is dropped
   ItemReader r(tree, problems, "a node");
-  r.begin(n);
-  n.label.clear();
-  std::size_t aliases_used = 0;
   bool has_id = false, has_type = false, has_label = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
     if (key == "id")
@@ -210,14 +181,13 @@ bool read_node(const Tree& tree, FileProblems& problems, NodeData& n) {
         return;
       }
       tree.for_each_child(v, [&](NodeId a) {
-        if (!r.string(a, "aliases", next(n.aliases, aliases_used))) --aliases_used;
+        std::string alias;
+        if (r.string(a, "aliases", alias)) n.aliases.push_back(std::move(alias));
       });
     } else if (!r.common(key, v, n)) {
       r.unknown(v, key, node_fields);
     }
   });
-  n.aliases.resize(aliases_used);
-  r.end(n);
   if (has_id && has_type && has_label) return true;
   const std::string what = has_id ? "node '" + n.id + "'" : "a node";
   const bool ok = require(tree, problems, has_id, what, "id") & require(tree, problems, has_type, what, "type");
@@ -226,10 +196,8 @@ bool read_node(const Tree& tree, FileProblems& problems, NodeData& n) {
 }
 
 bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& e) {
+  e = EdgeData{};
   ItemReader r(tree, problems, "an edge");
-  r.begin(e);
-  e.from.clear();
-  e.to.clear();
   bool has_type = false, has_from = false, has_to = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
     if (key == "id")
@@ -243,7 +211,6 @@ bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& e) {
     else if (!r.common(key, v, e))
       r.unknown(v, key, edge_fields);
   });
-  r.end(e);
   if (has_type && has_from && has_to) return true;
   const std::string what = e.id.empty() ? "an edge" : "edge '" + e.id + "'";
   require(tree, problems, has_type, what, "type"), require(tree, problems, has_from, what, "from");

@@ -10,8 +10,9 @@
 
 namespace diplograph::detail::json {
 
-/// Reads the node in the tree's root object into `out`, whatever it held before (its strings'
-/// capacity is reused); false when the node has no usable id.
+/// Reads the node in the tree's root object into `out`, replacing what it held; false when the
+/// node has no usable id. The loader's slow path: items the fast reader (fast_item.hpp) does not
+/// accept, and the place of every problem.
 bool read_node(const Tree& tree, FileProblems& problems, NodeData& out);
 /// The same for an edge; false when it lacks its type or an end.
 bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& out);
