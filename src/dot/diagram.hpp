@@ -54,7 +54,7 @@ struct Diagram {
     for (const DiagramEdge& l : legend_edges) f(l);
   }
 
-  const Graph* graph = nullptr;
+  const Graph* graph = nullptr;  // drawn from; outlives the diagram
   DotOptions options;
   std::vector<std::optional<QuadClass>> quads;  // per node: the PLOVER quad class of its event
 
