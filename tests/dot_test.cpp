@@ -3,8 +3,6 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 
 #include "diagram_graph.hpp"
 #include "diplograph/dot.hpp"
@@ -13,17 +11,11 @@
 #include "diplograph/view.hpp"
 #include "dot/escape.hpp"
 #include "dot/graphviz.hpp"
+#include "test_support.hpp"
 
 using namespace diplograph;
 
 namespace {
-
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const dot::ReadBack::Item& item_named(const std::vector<dot::ReadBack::Item>& items, const std::string& name) {
   auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.name == name; });
@@ -149,14 +141,14 @@ TEST_CASE("to_dot is deterministic and matches the golden file") {
   CHECK(first == to_dot(diagram_test::graph()));
   const std::filesystem::path golden = std::filesystem::path(DIPLOGRAPH_TEST_DIR) / "golden" / "diagram.dot";
   if (std::getenv("DIPLOGRAPH_UPDATE_GOLDEN")) write_file_atomically(golden, first);
-  CHECK(first == read_text(golden));
+  CHECK(first == test::read_file(golden));
   DotOptions o;
   o.clusters = ClusterBy::state;
   o.rankdir = RankDir::top_down;
   o.writer = DotWriter::streaming;
   const std::filesystem::path golden2 = std::filesystem::path(DIPLOGRAPH_TEST_DIR) / "golden" / "diagram-states-tb.dot";
   if (std::getenv("DIPLOGRAPH_UPDATE_GOLDEN")) write_file_atomically(golden2, to_dot(g, o));
-  CHECK(to_dot(g, o) == read_text(golden2));
+  CHECK(to_dot(g, o) == test::read_file(golden2));
 }
 
 TEST_CASE("style: shapes by node type, edge colours by the PLOVER quad class of their event") {
@@ -251,7 +243,7 @@ TEST_CASE("PNG and PDF render in process") {
   CHECK(render_to_string(g, sfdp, ImageFormat::pdf).rfind("%PDF-", 0) == 0);
   const auto out = std::filesystem::temp_directory_path() / "diplograph-dot-test.svg";
   render(g, RenderOptions{}, out);
-  CHECK(read_text(out).find("</svg>") != std::string::npos);
+  CHECK(test::read_file(out).find("</svg>") != std::string::npos);
   std::filesystem::remove(out);
   CHECK_THROWS_WITH_AS(render(g, RenderOptions{}, "diagram.gif"),
                        "error: cannot tell the image format of 'diagram.gif': name it .svg, .png or .pdf", Error);

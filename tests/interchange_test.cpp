@@ -1,29 +1,22 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "diagram_graph.hpp"
 #include "diplograph/interchange.hpp"
 #include "diplograph/io.hpp"
+#include "test_support.hpp"
 
 using namespace diplograph;
 
 namespace {
 
-std::string read_text(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Compares `text` with tests/golden/<name>; DIPLOGRAPH_UPDATE_GOLDEN=1 rewrites the file.
 void check_golden(const std::string& name, const std::string& text) {
   const auto file = std::filesystem::path(DIPLOGRAPH_TEST_DIR) / "golden" / name;
   if (std::getenv("DIPLOGRAPH_UPDATE_GOLDEN")) write_file_atomically(file, text);
-  CHECK(text == read_text(file));
+  CHECK(text == test::read_file(file));
 }
 
 std::size_t count(const std::string& text, std::string_view what) {

@@ -1,20 +1,17 @@
 #pragma once
-// Resolving the edge and node type names an algorithm is given.
+// The type names an algorithm is given, and walking a node's edges of chosen types.
 
 #include <string>
 #include <vector>
 
 #include "diplograph/graph.hpp"
+#include "schema/type_names.hpp"
 
 namespace diplograph::algo {
 
-/// The ids of the named edge types, sorted; empty for empty. Throws Error(ErrorCode::schema)
-/// with a did-you-mean for an unknown name.
-std::vector<TypeId> edge_type_ids(const Schema& schema, const std::vector<std::string>& names);
-/// A mask by TypeId of the named node types and their subtypes; empty for empty.
-std::vector<bool> node_type_mask(const Schema& schema, const std::vector<std::string>& names);
-/// A mask by TypeId of the chosen edge types; all true for none chosen.
-std::vector<bool> edge_type_mask(const Schema& schema, const std::vector<std::string>& names);
+using detail::edge_type_ids;
+using detail::edge_type_mask;
+using detail::node_type_mask;
 
 /// Calls f(edge index, other end, outgoing) for each edge at `n` of the types (all when empty)
 /// in the direction; a self-loop is seen once.

@@ -39,8 +39,6 @@ class Strings {
     return std::string_view(text_).substr(ends_[id], ends_[id + 1] - ends_[id]);
   }
   std::size_t size() const noexcept { return ends_.size() - 1; }
-  /// Makes room for `count` more strings without rehashing.
-  void reserve(std::size_t count);
 
  private:
   struct Slot {

@@ -26,12 +26,6 @@ void Strings::grow(std::size_t slots) {
     }
 }
 
-void Strings::reserve(std::size_t count) {
-  std::size_t slots = 16;
-  while (3 * slots < 4 * (size() + count)) slots *= 2;
-  if (slots > slots_.size()) grow(slots);
-}
-
 StrId Strings::intern(std::string_view text) {
   if (4 * (size() + 1) > 3 * slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());
   const std::uint32_t hash = hash_of(text);

@@ -4,6 +4,7 @@
 #include <deque>
 
 #include "diplograph/error.hpp"
+#include "schema/type_names.hpp"
 
 namespace diplograph {
 namespace {
@@ -20,34 +21,6 @@ template <class Fact>
 std::pair<std::optional<Date>, std::optional<Date>> validity_span(const Fact& f) {
   if (auto d = f.date()) return {d, std::nullopt};
   return {f.start(), f.end()};
-}
-
-std::vector<bool> node_type_mask(const Graph& g, const std::vector<std::string>& names) {
-  std::vector<bool> mask(g.schema().node_types().size(), names.empty());
-  for (const auto& name : names) {
-    const NodeType* t = g.schema().find_node_type(name);
-    if (!t) {
-      std::string hint = g.schema().suggest_node_type(name);
-      throw Error(ErrorCode::schema,
-                  "unknown node type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
-    }
-    for (TypeId sub : g.schema().subtypes(t->id)) mask[sub] = true;
-  }
-  return mask;
-}
-
-std::vector<bool> edge_type_mask(const Graph& g, const std::vector<std::string>& names) {
-  std::vector<bool> mask(g.schema().edge_types().size(), names.empty());
-  for (const auto& name : names) {
-    const EdgeType* t = g.schema().find_edge_type(name);
-    if (!t) {
-      std::string hint = g.schema().suggest_edge_type(name);
-      throw Error(ErrorCode::schema,
-                  "unknown edge type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
-    }
-    mask[t->id] = true;
-  }
-  return mask;
 }
 
 template <class Fact>
@@ -123,8 +96,9 @@ Graph view(const Graph& g, const ViewOptions& o) {
     if (!st || source->type_id() != *st)
       throw Error(ErrorCode::reference, "'" + *o.source + "' is a " + std::string(source->type()) + ", not a source");
   }
-  const std::vector<bool> node_types = node_type_mask(g, o.node_types);
-  const std::vector<bool> edge_types = edge_type_mask(g, o.edge_types);
+  const std::vector<bool> node_types = o.node_types.empty() ? std::vector<bool>(g.schema().node_types().size(), true)
+                                                            : detail::node_type_mask(g.schema(), o.node_types);
+  const std::vector<bool> edge_types = detail::edge_type_mask(g.schema(), o.edge_types);
 
   std::vector<bool> keep_nodes(g.node_count()), keep_edges(g.edge_count());
   for (Node n : g.nodes())

@@ -1,10 +1,10 @@
-#include "algo/types.hpp"
+#include "schema/type_names.hpp"
 
 #include <algorithm>
 
 #include "diplograph/error.hpp"
 
-namespace diplograph::algo {
+namespace diplograph::detail {
 
 std::vector<TypeId> edge_type_ids(const Schema& schema, const std::vector<std::string>& names) {
   std::vector<TypeId> ids;
@@ -43,4 +43,4 @@ std::vector<bool> edge_type_mask(const Schema& schema, const std::vector<std::st
   return mask;
 }
 
-}  // namespace diplograph::algo
+}  // namespace diplograph::detail
