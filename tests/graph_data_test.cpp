@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "diplograph/io.hpp"
 #include "test_support.hpp"
@@ -48,6 +49,56 @@ std::set<std::string> neighbours(const Graph& g, std::string_view node, Directio
   for (const Edge& e : g.edges_at(n, dir, std::vector<std::string>{type}))
     out.emplace(e.from() == n ? e.to().id() : e.from().id());
   return out;
+}
+// Every fact's id (node or edge) with the (source, stance) pairs of its citations.
+std::map<std::string, std::set<std::pair<std::string, std::string>>> stances_by_fact(const Graph& g) {
+  std::map<std::string, std::set<std::pair<std::string, std::string>>> out;
+  for (Node n : g.nodes())
+    for (const auto& c : n.sources()) out[std::string(n.id())].emplace(c.source, stance_name(c.stance));
+  for (Edge e : g.edges())
+    for (const auto& c : e.sources()) out[std::string(e.id())].emplace(c.source, stance_name(c.stance));
+  return out;
+}
+
+// One row of the "Contested claims" table in graph-data/README.md.
+struct ListedClaim {
+  std::string fact;
+  std::set<std::string> asserting, disputing;
+};
+
+// The `backquoted` words of a table cell.
+std::set<std::string> backquoted(std::string_view cell) {
+  std::set<std::string> out;
+  for (auto open = cell.find('`'); open != std::string_view::npos; open = cell.find('`', open + 1)) {
+    const auto close = cell.find('`', open + 1);
+    if (close == std::string_view::npos) break;
+    out.emplace(cell.substr(open + 1, close - open - 1));
+    open = close;
+  }
+  return out;
+}
+
+// Rows `| fact | claim | asserted by | disputed by |` of the README section "## Contested claims".
+std::vector<ListedClaim> listed_contested_claims() {
+  const std::string readme = test::read_file(fs::path(DIPLOGRAPH_GRAPH_DIR) / "README.md");
+  const auto start = readme.find("\n## Contested claims\n");
+  REQUIRE_MESSAGE(start != std::string::npos, "graph-data/README.md has no section \"## Contested claims\"");
+  std::istringstream section(readme.substr(start + 1, readme.find("\n## ", start + 1) - start - 1));
+  std::vector<ListedClaim> claims;
+  for (std::string line; std::getline(section, line);) {
+    if (line.rfind("| `", 0) != 0) continue;
+    std::vector<std::string_view> cells;
+    for (std::string_view rest = line; !rest.empty();) {
+      const auto bar = rest.find('|');
+      cells.push_back(rest.substr(0, bar));
+      rest = bar == std::string_view::npos ? std::string_view{} : rest.substr(bar + 1);
+    }
+    REQUIRE_MESSAGE(cells.size() >= 5, line);  // "", fact, claim, asserted by, disputed by
+    const auto fact = backquoted(cells[1]);
+    REQUIRE_MESSAGE(fact.size() == 1, line);
+    claims.push_back({*fact.begin(), backquoted(cells[3]), backquoted(cells[4])});
+  }
+  return claims;
 }
 }  // namespace
 
@@ -141,4 +192,29 @@ TEST_CASE("names in the texts are found however they are written") {
   CHECK(ids_of(g.find_by_name("ALIYEV")).count("ilham-aliyev") == 1);
   CHECK(ids_of(g.find_by_name("Moscow")).count("russia") == 1);
   CHECK(!g.find_by_name("Nakhijevan").empty());
+}
+
+TEST_CASE("every contested claim listed in graph-data/README.md keeps the stances it lists") {
+  const auto stances = stances_by_fact(bundled());
+  const auto claims = listed_contested_claims();
+  CHECK(claims.size() >= 18);
+  for (const auto& claim : claims) {
+    INFO("contested claim ", claim.fact);
+    REQUIRE(stances.count(claim.fact) == 1);
+    CHECK(!claim.asserting.empty());
+    CHECK(!claim.disputing.empty());
+    for (const auto& source : claim.asserting) CHECK_MESSAGE(stances.at(claim.fact).count({source, "asserts"}), source);
+    for (const auto& source : claim.disputing)
+      CHECK_MESSAGE(stances.at(claim.fact).count({source, "disputes"}), source);
+  }
+}
+
+TEST_CASE("every fact one source asserts and another disputes is listed in graph-data/README.md") {
+  std::set<std::string> listed;
+  for (const auto& claim : listed_contested_claims()) listed.insert(claim.fact);
+  for (const auto& [fact, cited] : stances_by_fact(bundled())) {
+    const bool asserted = std::any_of(cited.begin(), cited.end(), [](const auto& c) { return c.second == "asserts"; });
+    const bool disputed = std::any_of(cited.begin(), cited.end(), [](const auto& c) { return c.second == "disputes"; });
+    if (asserted && disputed) CHECK_MESSAGE(listed.count(fact) == 1, fact, " is contested but not listed");
+  }
 }

@@ -15,6 +15,7 @@ struct Stats {
   std::map<std::string, std::size_t> nodes_by_type, edges_by_type;
   std::optional<diplograph::Date> first, last;
   std::size_t sources = 0, citations = 0;
+  std::size_t contested = 0;  // facts at least one source asserts and another disputes
   // The range's ends: of an uncertain span ("2025..2026"), the bound that extends the range.
   std::string first_text() const { return first ? bound(*first, true) : ""; }
   std::string last_text() const { return last ? bound(*last, false) : ""; }
@@ -27,6 +28,12 @@ struct Stats {
     return earliest ? text.substr(0, dots) : text.substr(dots + 2);
   }
 };
+
+bool is_contested(const std::vector<diplograph::CitationRef>& citations) {
+  bool asserted = false, disputed = false;
+  for (const auto& c : citations) (c.stance == diplograph::Stance::disputes ? disputed : asserted) = true;
+  return asserted && disputed;
+}
 
 Stats collect(const diplograph::Graph& g) {
   Stats s;
@@ -43,12 +50,16 @@ Stats collect(const diplograph::Graph& g) {
     } else {
       see(n.date()), see(n.start()), see(n.end());  // a source's publication date is not a fact's
     }
-    s.citations += n.sources().size();
+    const auto cited = n.sources();
+    s.citations += cited.size();
+    s.contested += is_contested(cited);
   }
   for (auto e : g.edges()) {
     ++s.edges_by_type[std::string(e.type())];
     see(e.date()), see(e.start()), see(e.end());
-    s.citations += e.sources().size();
+    const auto cited = e.sources();
+    s.citations += cited.size();
+    s.contested += is_contested(cited);
   }
   return s;
 }
@@ -82,6 +93,8 @@ void print_json(const diplograph::Graph& g, const Stats& s) {
   w.Uint64(s.sources);
   w.Key("citations");
   w.Uint64(s.citations);
+  w.Key("contested");
+  w.Uint64(s.contested);
   w.EndObject();
   std::cout << buffer.GetString() << '\n';
 }
@@ -96,12 +109,14 @@ void print_table(const diplograph::Graph& g, const Stats& s) {
   section("edges", g.edge_count(), s.edges_by_type);
   std::cout << "dates      " << (s.first ? s.first_text() : "-") << " .. " << (s.last ? s.last_text() : "-") << '\n';
   std::cout << "sources    " << s.sources << " (" << s.citations << " citations)\n";
+  std::cout << "contested  " << s.contested << " (asserted by one source, disputed by another)\n";
 }
 
 }  // namespace
 
 void add_stats(CLI::App& app, const Globals& globals) {
-  auto* cmd = app.add_subcommand("stats", "Count nodes and edges by type; show the date range and sources");
+  auto* cmd =
+      app.add_subcommand("stats", "Count nodes and edges by type; show the date range, sources and contested facts");
   static std::string format = "table";
   cmd->add_option("--format", format, "Output format")->check(CLI::IsMember({"table", "json"}))->capture_default_str();
   cmd->callback([&globals] {
