@@ -11,8 +11,9 @@
 // - relationship uniqueness across the comma-separated patterns of one MATCH: openCypher never
 //   binds one relationship twice in a MATCH; Kùzu does.
 // diplograph bugs it found (openCypher is right, marked @bug): two MATCH clauses share
-// relationship uniqueness (issue 9, item 7); ORDER BY with several keys misorders rows that tie
-// on the first key.
+// relationship uniqueness (issue 9, item 7); `RETURN x.id, s.id ORDER BY x.id, s.id` misorders
+// rows that tie on x.id (the same with aliases, `ORDER BY a, b`, or with the columns swapped in
+// RETURN, is right).
 
 // all states
 MATCH (s:State) RETURN s.id
@@ -206,6 +207,7 @@ MATCH (a:State)-[:ACTOR]->(e) RETURN a.id, count(*) AS n ORDER BY n DESC, a.id
 // ORDER BY two keys
 // @ordered
 // @bug diplograph misorders rows that tie on the first key (src-azerbaijan-... before src-aze-...)
+// (it sorts right with `RETURN r.role AS a, x.id AS b, s.id AS c ORDER BY a, b, c`)
 // @graphs shipped
 MATCH (x)-[r:AUTHORED]->(s:Source) RETURN r.role, x.id, s.id ORDER BY r.role, x.id, s.id
 

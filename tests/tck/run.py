@@ -251,7 +251,8 @@ def main():
         ap.error("--update-expected runs the whole TCK; drop --filter")
 
     started = time.monotonic()
-    work = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="tck-graphs-"))
+    temporary = None if args.work_dir else tempfile.TemporaryDirectory(prefix="tck-graphs-")
+    work = Path(args.work_dir or temporary.name)
     work.mkdir(parents=True, exist_ok=True)
     graphs, driver = GraphStore(work), Driver(args.driver)
     stats = defaultdict(Counter)  # folder -> counts; "" is the total
