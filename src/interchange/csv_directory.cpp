@@ -47,7 +47,7 @@ fs::path temporary_beside(const fs::path& dir, const std::string& tag) {
 }  // namespace
 
 void write_csv_export(const Graph& graph, const fs::path& target) {
-  const fs::path dir = fs::absolute(target.filename().empty() ? target.parent_path() : target);
+  const fs::path dir = target.filename().empty() ? target.parent_path() : target;  // "out/" is "out"
   const std::vector<CsvFile> files = to_csv_files(graph);  // a refused value throws before any write
   check_replaceable(dir);
   const fs::path temp = temporary_beside(dir, ".new");
