@@ -257,6 +257,7 @@ def main():
     graphs, driver = GraphStore(work), Driver(args.driver)
     stats = defaultdict(Counter)  # folder -> counts; "" is the total
     skips, failures, passed = Counter(), [], set()
+    crashes = []  # a driver that dies or hangs is a bug whatever the case expects (ASan runs rely on it)
 
     features = sorted((TCK / "features").rglob("*.feature"))
     for path in features:
@@ -280,6 +281,8 @@ def main():
                 if args.list_skips:
                     print(f"SKIP {case.id}: {reason}")
                 continue
+            if answer.get("error", {}).get("code") == "crash":
+                crashes.append((case.id, answer["error"]["message"]))
             why = judge(plan, answer)
             outcome = "passed" if why is None else "failed"
             kind = "error" if plan.expect == "error" else "rows"
@@ -300,6 +303,8 @@ def main():
         EXPECTED_PASS.write_text("".join(f"{c}\n" for c in sorted(passed)))
         print(f"wrote {len(passed)} case ids to {EXPECTED_PASS}")
         return 0
+    for c, why in crashes:
+        print(f"CRASH {c}\n     {why}")
     expected = [line for line in EXPECTED_PASS.read_text(encoding="utf-8").splitlines() if line]
     ran = {c for c, _ in failures} | passed
     lost = [c for c in expected if c not in passed and (c in ran or not args.filter)]
@@ -308,8 +313,9 @@ def main():
         print(f"REGRESSION {c}\n     {why}")
     if lost:
         print(f"{len(lost)} case(s) in {EXPECTED_PASS.name} no longer pass")
-        return 1
-    return 0
+    if crashes:
+        print(f"{len(crashes)} case(s) crashed or hung the driver")
+    return 1 if lost or crashes else 0
 
 
 def report(stats, skips, seconds):
