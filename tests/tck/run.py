@@ -251,11 +251,13 @@ def main():
         ap.error("--update-expected runs the whole TCK; drop --filter")
 
     started = time.monotonic()
-    work = Path(args.work_dir) if args.work_dir else Path(tempfile.mkdtemp(prefix="tck-graphs-"))
+    temporary = None if args.work_dir else tempfile.TemporaryDirectory(prefix="tck-graphs-")
+    work = Path(args.work_dir or temporary.name)
     work.mkdir(parents=True, exist_ok=True)
     graphs, driver = GraphStore(work), Driver(args.driver)
     stats = defaultdict(Counter)  # folder -> counts; "" is the total
     skips, failures, passed = Counter(), [], set()
+    crashes = []  # a driver that dies or hangs is a bug whatever the case expects (ASan runs rely on it)
 
     features = sorted((TCK / "features").rglob("*.feature"))
     for path in features:
@@ -279,6 +281,8 @@ def main():
                 if args.list_skips:
                     print(f"SKIP {case.id}: {reason}")
                 continue
+            if answer.get("error", {}).get("code") == "crash":
+                crashes.append((case.id, answer["error"]["message"]))
             why = judge(plan, answer)
             outcome = "passed" if why is None else "failed"
             kind = "error" if plan.expect == "error" else "rows"
@@ -299,6 +303,8 @@ def main():
         EXPECTED_PASS.write_text("".join(f"{c}\n" for c in sorted(passed)))
         print(f"wrote {len(passed)} case ids to {EXPECTED_PASS}")
         return 0
+    for c, why in crashes:
+        print(f"CRASH {c}\n     {why}")
     expected = [line for line in EXPECTED_PASS.read_text(encoding="utf-8").splitlines() if line]
     ran = {c for c, _ in failures} | passed
     lost = [c for c in expected if c not in passed and (c in ran or not args.filter)]
@@ -307,8 +313,9 @@ def main():
         print(f"REGRESSION {c}\n     {why}")
     if lost:
         print(f"{len(lost)} case(s) in {EXPECTED_PASS.name} no longer pass")
-        return 1
-    return 0
+    if crashes:
+        print(f"{len(crashes)} case(s) crashed or hung the driver")
+    return 1 if lost or crashes else 0
 
 
 def report(stats, skips, seconds):
