@@ -7,7 +7,7 @@
 #include <map>
 #include <set>
 
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "test_support.hpp"
 
 using namespace diplograph;
