@@ -2,7 +2,11 @@
 # pkg-config file, so that find_package(diplograph) and pkg-config both work.
 include(CMakePackageConfigHelpers)
 
-file(GLOB diplograph_public_headers CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/include/diplograph/*.hpp)
+# The public surface, listed so that a header is published only on purpose (as RE2 does).
+set(diplograph_public_headers
+    algo.hpp atomic_file.hpp date.hpp diplograph.hpp dot.hpp error.hpp graph.hpp interchange.hpp
+    io.hpp json.hpp query.hpp schema.hpp value.hpp view.hpp)
+list(TRANSFORM diplograph_public_headers PREPEND ${PROJECT_SOURCE_DIR}/include/diplograph/)
 install(FILES ${diplograph_public_headers} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/diplograph)
 install(TARGETS diplograph EXPORT diplographTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

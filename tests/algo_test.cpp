@@ -6,7 +6,7 @@
 
 #include "diplograph/algo.hpp"
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 
 using namespace diplograph;
 

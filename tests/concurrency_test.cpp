@@ -11,7 +11,7 @@
 
 #include "diagram_graph.hpp"
 #include "diplograph/algo.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/query.hpp"
 #include "diplograph/view.hpp"
 

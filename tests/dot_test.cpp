@@ -3,11 +3,13 @@
 #include <unistd.h>
 #include <algorithm>
 #include <cstdio>
+#include <sstream>
 
 #include "diagram_graph.hpp"
+#include "diplograph/atomic_file.hpp"
 #include "diplograph/dot.hpp"
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/view.hpp"
 #include "dot/escape.hpp"
 #include "dot/graphviz.hpp"
@@ -149,6 +151,9 @@ TEST_CASE("to_dot is deterministic and matches the golden file") {
   const std::filesystem::path golden2 = std::filesystem::path(DIPLOGRAPH_TEST_DIR) / "golden" / "diagram-states-tb.dot";
   if (std::getenv("DIPLOGRAPH_UPDATE_GOLDEN")) write_file_atomically(golden2, to_dot(g, o));
   CHECK(to_dot(g, o) == test::read_file(golden2));
+  std::ostringstream streamed;
+  write_dot(g, streamed, o);
+  CHECK(streamed.str() == test::read_file(golden2));
 }
 
 TEST_CASE("style: shapes by node type, edge colours by the PLOVER quad class of their event") {
@@ -216,7 +221,7 @@ TEST_CASE("a view drawn leaves nothing dangling") {
 
 TEST_CASE("the SVG shows every label as text") {
   const Graph g = diagram_test::graph();
-  const std::string svg = render_to_string(g, RenderOptions{}, ImageFormat::svg);
+  const std::string svg = to_image(g, RenderOptions{}, ImageFormat::svg);
   REQUIRE(svg.rfind("<?xml", 0) == 0);
   const std::vector<std::string> texts = svg_texts(svg);
   for (const std::string& label : diagram_test::hostile_labels) {
@@ -236,11 +241,11 @@ TEST_CASE("the SVG shows every label as text") {
 
 TEST_CASE("PNG and PDF render in process") {
   const Graph g = diagram_test::graph();
-  const std::string png = render_to_string(g, RenderOptions{}, ImageFormat::png);
+  const std::string png = to_image(g, RenderOptions{}, ImageFormat::png);
   CHECK(png.substr(0, 8) == "\x89PNG\r\n\x1a\n");
   RenderOptions sfdp;
   sfdp.layout = Layout::sfdp;
-  CHECK(render_to_string(g, sfdp, ImageFormat::pdf).rfind("%PDF-", 0) == 0);
+  CHECK(to_image(g, sfdp, ImageFormat::pdf).rfind("%PDF-", 0) == 0);
   const auto out = std::filesystem::temp_directory_path() / "diplograph-dot-test.svg";
   render(g, RenderOptions{}, out);
   CHECK(test::read_file(out).find("</svg>") != std::string::npos);
@@ -281,15 +286,15 @@ TEST_CASE("the dot layout is refused past its size limit unless forced") {
     b.add_node(diagram_test::node("p" + std::to_string(i), "Place", "P"));
   b.add_node(diagram_test::node("src-a", "Source", "A"));
   const Graph big = b.build();
-  CHECK_THROWS_WITH_AS(render_to_string(big, RenderOptions{}, ImageFormat::svg),
-                       "error: the graph has 802 nodes; the dot layout takes minutes past 800: draw a view "
-                       "(--center ID --depth K, --from/--to, --node-types, --edge-types) or use --layout sfdp "
-                       "(or --force to wait)",
+  CHECK_THROWS_WITH_AS(to_image(big, RenderOptions{}, ImageFormat::svg),
+                       "error: the graph has 802 nodes; the dot layout takes minutes past 800: draw a view of "
+                       "it (an ego network, a time window, some types) or use the sfdp layout (or set "
+                       "RenderOptions::force to wait)",
                        Error);
   RenderOptions sfdp;
   sfdp.layout = Layout::sfdp;
   sfdp.dot.legend = false;
-  CHECK(render_to_string(big, sfdp, ImageFormat::svg).find("</svg>") != std::string::npos);
+  CHECK(to_image(big, sfdp, ImageFormat::svg).find("</svg>") != std::string::npos);
 }
 
 TEST_CASE("Graphviz errors become diplograph::Error and print nothing") {

@@ -8,7 +8,7 @@
 #include <set>
 #include <sstream>
 
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "test_support.hpp"
 
 using namespace diplograph;

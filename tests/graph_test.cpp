@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 
 using namespace diplograph;
 
@@ -23,7 +23,7 @@ TEST_CASE("nodes are found by id, with a did-you-mean when the id is wrong") {
   REQUIRE(g.find("russia"));
   CHECK(g.find("russia")->label() == "Russia");
   CHECK_FALSE(g.find("rusia"));
-  CHECK_THROWS_WITH_AS(g.at("rusia"), "error: no node with id 'rusia' (did you mean 'russia'?)", Error);
+  CHECK_THROWS_WITH_AS(g.at("rusia"), "error: no node with id 'rusia'; did you mean 'russia'?", Error);
 }
 
 TEST_CASE("names are looked up folded: case, Unicode case and marks do not matter") {
@@ -61,7 +61,7 @@ TEST_CASE("typed adjacency returns only edges of the asked type") {
   CHECK(actor[0].to().id() == "downing");
   const std::vector<std::string> wrong{"ACTR"};
   CHECK_THROWS_WITH_AS(g.edges_at(russia, Direction::out, wrong),
-                       "error: unknown edge type 'ACTR' (did you mean 'ACTOR'?)", Error);
+                       "error: unknown edge type 'ACTR'; did you mean 'ACTOR'?", Error);
 }
 
 TEST_CASE("facts keep their dates, properties, modality and every source with its stance") {

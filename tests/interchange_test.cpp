@@ -4,8 +4,9 @@
 #include <sstream>
 
 #include "diagram_graph.hpp"
+#include "diplograph/atomic_file.hpp"
 #include "diplograph/interchange.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "test_support.hpp"
 
 using namespace diplograph;

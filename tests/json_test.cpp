@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <sstream>
 
-#include "diplograph/io.hpp"
+#include "diplograph/atomic_file.hpp"
+#include "diplograph/json.hpp"
 #include "io/json/reader.hpp"
 #include "io/json/tree.hpp"
 #include "test_support.hpp"
@@ -98,6 +100,9 @@ TEST_CASE("a graph saves to canonical JSON that loads back equal, byte for byte 
 TEST_CASE("the canonical JSON of the basic fixture matches its golden file") {
   const Graph g = load(DIPLOGRAPH_TEST_DIR "/fixtures/graphs/basic");
   CHECK(to_json(g) == test::read_file(DIPLOGRAPH_TEST_DIR "/golden/basic.json"));
+  std::ostringstream streamed;
+  write_json(g, streamed);
+  CHECK(streamed.str() == test::read_file(DIPLOGRAPH_TEST_DIR "/golden/basic.json"));
 }
 
 TEST_CASE("a failed save leaves the target untouched and no temporary file behind") {

@@ -20,7 +20,7 @@
 #include <sstream>
 
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/query.hpp"
 
 namespace fs = std::filesystem;

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "diplograph/io.hpp"
+#include "diplograph/atomic_file.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/schema.hpp"
 #include "test_support.hpp"
 
@@ -28,6 +29,19 @@ TEST_CASE("node types form a hierarchy; a supertype admits its subtypes") {
   CHECK_FALSE(s.allows(actor, node("Place"), node("Incident")));
 }
 
+TEST_CASE("a type id the schema does not have throws diplograph::Error, not std::out_of_range") {
+  const Schema& s = basic();
+  const auto nodes = static_cast<TypeId>(s.node_types().size());
+  const auto edges = static_cast<TypeId>(s.edge_types().size());
+  CHECK(s.node_type(node("State")).name == "State");
+  CHECK_THROWS_WITH_AS(
+      s.node_type(nodes),
+      ("error: no node type with id " + std::to_string(nodes) + " (the schema has " + std::to_string(nodes) + ")")
+          .c_str(),
+      Error);
+  CHECK_THROWS_AS(s.edge_type(edges), Error);
+}
+
 TEST_CASE("properties are inherited, and PLOVER categories carry quad class and score") {
   const Schema& s = basic();
   REQUIRE(s.node_property(node("Incident"), "category") != nullptr);
@@ -50,7 +64,7 @@ TEST_CASE("schema problems are all reported, each where its type is declared") {
   parts.edge_types.push_back({"LEADS", {"Persn"}, {"State"}, DateRule::optional, "", {}, {"s.json", 6, 3}});
   CHECK_THROWS_WITH_AS(Schema::from_parts(parts),
                        "s.json:4:3: error: node type 'Actor' is declared twice\n"
-                       "s.json:3:3: error: node type 'State': unknown node type 'Actr' (did you mean 'Actor'?)\n"
+                       "s.json:3:3: error: node type 'State': unknown node type 'Actr'; did you mean 'Actor'?\n"
                        "s.json:6:3: error: edge type 'LEADS': unknown node type 'Persn'",
                        Error);
 }

@@ -6,7 +6,7 @@
 #include <filesystem>
 
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/view.hpp"
 
 using namespace diplograph;

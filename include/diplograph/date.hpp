@@ -18,9 +18,9 @@ class Date {
  public:
   /// Parses `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, or `EARLIEST..LATEST` made of two of those
   /// (e.g. "2025-08..2025-10"). Years 1..9999. Throws Error(ErrorCode::value) quoting the text.
-  static Date parse(std::string_view text);
+  [[nodiscard]] static Date parse(std::string_view text);
   /// As parse(), but returns false instead of throwing; `why` gets the reason.
-  static bool try_parse(std::string_view text, Date& out, std::string* why = nullptr);
+  [[nodiscard]] static bool try_parse(std::string_view text, Date& out, std::string* why = nullptr);
   /// The day `YYYY-MM-DD` (checked by the caller).
   static Date from_days(std::int32_t days);
 
@@ -54,8 +54,5 @@ class Date {
   std::uint8_t hi_prec_ = 0;
   bool span_ = false;
 };
-
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-std::int32_t days_from_civil(int year, unsigned month, unsigned day) noexcept;
 
 }  // namespace diplograph

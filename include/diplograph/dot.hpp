@@ -50,9 +50,13 @@ struct DotOptions {
 /// The graph as DOT text. The same graph and options always give the same bytes; Graphviz's
 /// own reader (agmemread) reads every label back. Throws Error(ErrorCode::render) if Graphviz
 /// fails. Cost: O(nodes + edges); see DotWriter for which writer runs.
-std::string to_dot(const Graph& graph, const DotOptions& options = {});
+[[nodiscard]] std::string to_dot(const Graph& graph, const DotOptions& options = {});
 /// The same DOT as to_dot() with DotWriter::streaming, written to `out` as it is produced.
-void write_dot(const Graph& graph, const DotOptions& options, std::ostream& out);
+void write_dot(const Graph& graph, std::ostream& out, const DotOptions& options = {});
+/// Deprecated spelling of write_dot() (options before the stream); goes in 0.2.
+inline void write_dot(const Graph& graph, const DotOptions& options, std::ostream& out) {
+  write_dot(graph, out, options);
+}
 
 enum class Layout : std::uint8_t { dot, neato, fdp, sfdp, circo };
 enum class ImageFormat : std::uint8_t { svg, png, pdf };
@@ -73,12 +77,18 @@ struct RenderOptions {
   bool force = false;  ///< lay out with `dot` whatever the size
 };
 
-/// Lays the graph out and renders it. Throws Error(ErrorCode::render) when `dot` is asked for
+/// Lays the graph out and renders it, returning the image's bytes (SVG text, or binary PNG or
+/// PDF data). Throws Error(ErrorCode::render) when `dot` is asked for
 /// a graph over dot_layout_node_limit nodes without `force` (the message suggests a view or
 /// the sfdp layout) and when Graphviz fails (with its message). The SVG is well-formed XML
 /// with every label as text.
-std::string render_to_string(const Graph& graph, const RenderOptions& options, ImageFormat format);
-/// As render_to_string(), in the format `out`'s extension names, written atomically.
+[[nodiscard]] std::string to_image(const Graph& graph, const RenderOptions& options, ImageFormat format);
+/// Deprecated name of to_image(); goes in 0.2.
+[[nodiscard]] inline std::string render_to_string(const Graph& graph, const RenderOptions& options,
+                                                  ImageFormat format) {
+  return to_image(graph, options, format);
+}
+/// As to_image(), in the format `out`'s extension names, written atomically.
 /// Throws Error(ErrorCode::value) for an unknown extension, Error(ErrorCode::io) if the file
 /// cannot be written.
 void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out);

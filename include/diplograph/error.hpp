@@ -60,8 +60,4 @@ class Error : public std::exception {
   std::string what_;
 };
 
-/// The closest of `candidates` to `word` by edit distance, or "" when none is close enough to
-/// be a likely typo. Used for the "did you mean" of every diagnostic.
-std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
-
 }  // namespace diplograph

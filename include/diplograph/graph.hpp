@@ -29,6 +29,9 @@ enum class Modality : std::uint8_t { actual, expected, possible, hypothetical };
 enum class Stance : std::uint8_t { asserts, disputes };
 std::string_view modality_name(Modality m) noexcept;  ///< "actual", "expected", ...
 std::string_view stance_name(Stance s) noexcept;      ///< "asserts", "disputes"
+/// The value a name spells (as written in graph files); nullopt for an unknown name.
+std::optional<Modality> parse_modality(std::string_view name) noexcept;
+std::optional<Stance> parse_stance(std::string_view name) noexcept;
 
 /// A source cited for a fact, with a short verbatim quote.
 struct Citation {
@@ -175,15 +178,18 @@ class Graph {
   Node node(NodeIndex i) const noexcept { return Node(impl_.get(), i); }
   /// \pre i < edge_count()
   Edge edge(EdgeIndex i) const noexcept { return Edge(impl_.get(), i); }
-  /// All nodes / edges, in index order.
-  auto nodes() const {
+  /// All nodes / edges, in index order. Only on a graph that outlives the loop: the handles
+  /// point into it, so `for (Node n : load(p).nodes())` does not compile (it would dangle).
+  auto nodes() const& {
     return std::views::iota(NodeIndex{0}, static_cast<NodeIndex>(node_count())) |
            std::views::transform([g = impl_.get()](NodeIndex i) { return Node(g, i); });
   }
-  auto edges() const {
+  auto edges() const& {
     return std::views::iota(EdgeIndex{0}, static_cast<EdgeIndex>(edge_count())) |
            std::views::transform([g = impl_.get()](EdgeIndex i) { return Edge(g, i); });
   }
+  void nodes() const&& = delete;
+  void edges() const&& = delete;
 
   /// The node with this id. O(1).
   std::optional<Node> find(std::string_view id) const noexcept;
@@ -211,7 +217,7 @@ class Graph {
 
   /// The graph restricted to the kept nodes and edges (an edge is kept only when both its ends
   /// are). Sizes must equal node_count() and edge_count(). Citations keep their source ids.
-  Graph subgraph(const std::vector<bool>& keep_nodes, const std::vector<bool>& keep_edges) const;
+  [[nodiscard]] Graph subgraph(const std::vector<bool>& keep_nodes, const std::vector<bool>& keep_edges) const;
 
   /// Same schema, nodes and edges (compared as data, whatever their order).
   friend bool operator==(const Graph& a, const Graph& b);

@@ -20,7 +20,7 @@ namespace diplograph {
 /// strings (lists and citations as JSON arrays). Property names that clash with the fixed keys
 /// (`type`, `label`, ...) get a `prop_` prefix. Cost: O(nodes + edges).
 void write_graphml(const Graph& graph, std::ostream& out);
-std::string to_graphml(const Graph& graph);
+[[nodiscard]] std::string to_graphml(const Graph& graph);
 
 /// N-Triples (RDF 1.1). Nodes are `<urn:diplograph:node:ID>` typed with
 /// `<urn:diplograph:type:TYPE>` (classes, with rdfs:subClassOf from the schema), labels are
@@ -31,14 +31,14 @@ std::string to_graphml(const Graph& graph);
 /// prov:wasDerivedFrom for asserting sources, and a prov:qualifiedDerivation with
 /// `<urn:diplograph:vocab#quote>` and `#stance` for every citation. Cost: O(nodes + edges).
 void write_ntriples(const Graph& graph, std::ostream& out);
-std::string to_ntriples(const Graph& graph);
+[[nodiscard]] std::string to_ntriples(const Graph& graph);
 
 /// PLOVER-style JSON lines, one per event (a node with a PLOVER category, or of a type named
 /// `Event` or below it), sorted by date then id: id, label, date, event_type, mode, contexts,
 /// quad_code (1 verbal cooperation ... 4 material conflict), quad_class, score, actors,
 /// recipients, participants, hosts, mediators, locations (node ids), modality, citations.
 void write_plover_jsonl(const Graph& graph, std::ostream& out);
-std::string to_plover_jsonl(const Graph& graph);
+[[nodiscard]] std::string to_plover_jsonl(const Graph& graph);
 
 /// One file of the CSV export: its name in the export directory and its content.
 struct CsvFile {

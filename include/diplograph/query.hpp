@@ -45,7 +45,7 @@ struct QueryResult {
 /// The rows as a JSON array with one object per row, keyed by column. A node is
 /// {"id", "type", "label"}, an edge {"id", "type", "from", "to"}; values are JSON values (dates
 /// as strings, lists as arrays, null as null). One row per line, for reading by eye and by `jq`.
-std::string to_json(const QueryResult& result);
+[[nodiscard]] std::string to_json(const QueryResult& result);
 
 namespace detail {
 struct QueryPlan;
@@ -59,7 +59,7 @@ class Query {
   /// malformed text and ErrorCode::query for an unknown variable, type, property or function
   /// or a type mismatch; its location is `<query>`:line:column and its message ends with the
   /// offending query line and a caret under the spot.
-  static Query compile(const Schema& schema, std::string_view text);
+  [[nodiscard]] static Query compile(const Schema& schema, std::string_view text);
 
   /// Runs the query. \pre `graph.schema()` is the schema the query was compiled against (or
   /// equal to it). Throws Error(ErrorCode::query) for a failure only data can reveal.

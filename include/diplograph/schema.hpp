@@ -55,8 +55,10 @@ struct EdgeType {
 
 /// PLOVER's four quad classes.
 enum class QuadClass : std::uint8_t { verbal_cooperation, material_cooperation, verbal_conflict, material_conflict };
-/// "verbal-cooperation", ...
+/// "verbal-cooperation", ... (the schema file's spelling).
 std::string_view quad_name(QuadClass q) noexcept;
+/// The quad class a name spells; nullopt for an unknown name.
+std::optional<QuadClass> parse_quad(std::string_view name) noexcept;
 
 struct PloverCategory {
   std::string name;  ///< "AGREE", "ACCUSE", ...
@@ -109,8 +111,9 @@ class Schema {
 
   std::span<const NodeType> node_types() const noexcept { return node_types_; }
   std::span<const EdgeType> edge_types() const noexcept { return edge_types_; }
-  const NodeType& node_type(TypeId id) const { return node_types_.at(id); }
-  const EdgeType& edge_type(TypeId id) const { return edge_types_.at(id); }
+  /// The type with this id; throws Error(ErrorCode::schema) when the schema has none.
+  const NodeType& node_type(TypeId id) const;
+  const EdgeType& edge_type(TypeId id) const;
   /// Lookups by name; nullptr when unknown.
   const NodeType* find_node_type(std::string_view name) const noexcept;
   const EdgeType* find_edge_type(std::string_view name) const noexcept;

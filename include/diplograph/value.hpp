@@ -3,7 +3,9 @@
 /// Property values: the typed contents of a node's or an edge's `props`.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -16,15 +18,19 @@ enum class ValueKind : std::uint8_t { string, integer, real, boolean, date, enum
 
 /// The schema name of a kind: "string", "int", "float", "bool", "date", "enum".
 std::string_view kind_name(ValueKind kind) noexcept;
+/// The kind a schema name spells; nullopt for an unknown name.
+std::optional<ValueKind> parse_kind(std::string_view name) noexcept;
 
 class Value;
 using List = std::vector<Value>;
 
+namespace detail {
+struct ValueAccess;
+}  // namespace detail
+
 /// A property value: null, bool, integer, real, string (also enum values), date, or list.
 class Value {
  public:
-  using Storage = std::variant<std::monostate, bool, std::int64_t, double, std::string, Date, List>;
-
   Value() = default;
   Value(bool b) : v_(b) {}
   Value(std::int64_t i) : v_(i) {}
@@ -51,14 +57,14 @@ class Value {
   const Date& as_date() const;
   const List& as_list() const;
 
-  const Storage& storage() const noexcept { return v_; }
   /// Plain text for display: strings unquoted, dates canonical, lists as `a, b`.
   std::string to_string() const;
 
   friend bool operator==(const Value&, const Value&) = default;
 
  private:
-  Storage v_;
+  friend struct detail::ValueAccess;  // the JSON writer visits the alternatives directly
+  std::variant<std::monostate, bool, std::int64_t, double, std::string, Date, List> v_;
 };
 
 }  // namespace diplograph

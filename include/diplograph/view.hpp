@@ -43,10 +43,10 @@ struct ViewOptions {
 /// Throws Error(ErrorCode::reference) for an unknown center or source id and
 /// Error(ErrorCode::schema) for an unknown type name, both with a did-you-mean, and
 /// Error(ErrorCode::value) for a negative depth. Cost: O(nodes + edges) of `graph`.
-Graph view(const Graph& graph, const ViewOptions& options);
+[[nodiscard]] Graph view(const Graph& graph, const ViewOptions& options);
 
 /// The graph as it stood on `date`: view() with only `as_of` set.
-Graph as_of(const Graph& graph, const Date& date);
+[[nodiscard]] Graph as_of(const Graph& graph, const Date& date);
 
 /// Whether a fact spanning [begin, end] (either may be missing; both missing means undated)
 /// possibly overlaps the window [from, to] (either bound may be missing). Used by view() and

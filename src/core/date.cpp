@@ -7,6 +7,9 @@
 
 namespace diplograph {
 
+namespace {
+
+// Days since 1970-01-01 of a civil date (proleptic Gregorian).
 std::int32_t days_from_civil(int year, unsigned month, unsigned day) noexcept {
   // Howard Hinnant's algorithm: exact for the proleptic Gregorian calendar.
   year -= month <= 2;
@@ -16,8 +19,6 @@ std::int32_t days_from_civil(int year, unsigned month, unsigned day) noexcept {
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<int>(doe) - 719468;
 }
-
-namespace {
 
 struct Civil {
   int year;

@@ -3,31 +3,17 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/enum_names.hpp"
 #include "diplograph/error.hpp"
 
 namespace diplograph {
 
-std::string_view kind_name(ValueKind kind) noexcept {
-  switch (kind) {
-    case ValueKind::string:
-      return "string";
-    case ValueKind::integer:
-      return "int";
-    case ValueKind::real:
-      return "float";
-    case ValueKind::boolean:
-      return "bool";
-    case ValueKind::date:
-      return "date";
-    case ValueKind::enumeration:
-      return "enum";
-  }
-  return "?";
-}
+std::string_view kind_name(ValueKind kind) noexcept { return detail::kind_names.name(kind); }
+std::optional<ValueKind> parse_kind(std::string_view name) noexcept { return detail::kind_names.parse(name); }
 
 namespace {
-template <class T>
-const T& get(const Value::Storage& v, const char* wanted, const Value& value) {
+template <class T, class Storage>
+const T& get(const Storage& v, const char* wanted, const Value& value) {
   if (const T* p = std::get_if<T>(&v)) return *p;
   throw Error(ErrorCode::value, std::string("expected a ") + wanted + " value, got '" + value.to_string() + "'");
 }

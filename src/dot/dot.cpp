@@ -5,8 +5,8 @@
 #include <cctype>
 #include <sstream>
 
+#include "diplograph/atomic_file.hpp"
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
 #include "dot/diagram.hpp"
 #include "dot/graphviz.hpp"
 #include "dot/stream_writer.hpp"
@@ -32,7 +32,7 @@ std::string to_dot(const Graph& graph, const DotOptions& options) {
   return std::move(out).str();
 }
 
-void write_dot(const Graph& graph, const DotOptions& options, std::ostream& out) {
+void write_dot(const Graph& graph, std::ostream& out, const DotOptions& options) {
   dot::write_streaming(dot::build_diagram(graph, options), out);
 }
 
@@ -52,13 +52,13 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) n
   return std::nullopt;
 }
 
-std::string render_to_string(const Graph& graph, const RenderOptions& options, ImageFormat format) {
+std::string to_image(const Graph& graph, const RenderOptions& options, ImageFormat format) {
   if (options.layout == Layout::dot && !options.force && graph.node_count() > dot_layout_node_limit)
     throw Error(ErrorCode::render,
                 "the graph has " + std::to_string(graph.node_count()) + " nodes; the dot layout takes minutes past " +
                     std::to_string(dot_layout_node_limit) +
-                    ": draw a view (--center ID --depth K, --from/--to, --node-types, --edge-types) or use "
-                    "--layout sfdp (or --force to wait)");
+                    ": draw a view of it (an ego network, a time window, some types) or use the sfdp layout "
+                    "(or set RenderOptions::force to wait)");
   const dot::Diagram diagram = dot::build_diagram(graph, options.dot);
   return dot::render_with_gvc(diagram, layout_name(options.layout).data(),
                               format_names[static_cast<std::size_t>(format)]);
@@ -68,7 +68,7 @@ void render(const Graph& graph, const RenderOptions& options, const std::filesys
   const auto format = image_format_for(out);
   if (!format)
     throw Error(ErrorCode::value, "cannot tell the image format of '" + out.string() + "': name it .svg, .png or .pdf");
-  write_file_atomically(out, render_to_string(graph, options, *format));
+  write_file_atomically(out, to_image(graph, options, *format));
 }
 
 }  // namespace diplograph

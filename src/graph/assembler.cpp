@@ -2,9 +2,11 @@
 
 #include <algorithm>
 
+#include "core/messages.hpp"
+
 namespace diplograph::detail {
 
-std::string describe_node(std::string_view id) { return "node '" + std::string(id) + "'"; }
+std::string describe_node(std::string_view id) { return "node " + quote(id); }
 
 std::string describe_edge(const EdgeData& e) {
   if (!e.id.empty()) return "edge '" + e.id + "'";
@@ -21,12 +23,7 @@ bool is_slug(std::string_view id) {
   return std::all_of(id.begin(), id.end(), [&](char c) { return alnum(c) || c == '-' || c == '_' || c == '.'; });
 }
 
-std::string quoted(const Value& v) { return v.is_string() ? "'" + v.as_string() + "'" : v.to_string(); }
-
-std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const std::string best = closest_match(word, candidates);
-  return best.empty() ? "" : " (did you mean '" + best + "'?)";
-}
+std::string quoted_value(const Value& v) { return v.is_string() ? detail::quote(v.as_string()) : v.to_string(); }
 
 }  // namespace
 
@@ -73,7 +70,7 @@ bool Assembler::check_value(Value& value, const PropertySpec& spec, std::string&
           value = Value(d);
           return true;
         }
-        why = "is not a date: " + quoted(value) + ": " + reason;
+        why = "is not a date: " + quoted_value(value) + ": " + reason;
         return false;
       }
       if (value.is_date()) return true;
@@ -84,14 +81,14 @@ bool Assembler::check_value(Value& value, const PropertySpec& spec, std::string&
         const auto& values = vocabulary->values;
         if (std::find(values.begin(), values.end(), value.as_string()) != values.end()) return true;
         std::vector<std::string_view> names(values.begin(), values.end());
-        why = "has " + quoted(value) + ", which is not in vocabulary '" + spec.vocabulary + "'" +
-              suggestion(value.as_string(), names);
+        why = "has " + quoted_value(value) + ", which is not in vocabulary " + detail::quote(spec.vocabulary) +
+              did_you_mean(value.as_string(), names);
         return false;
       }
       break;
   }
   why = "must be " + std::string(spec.kind == ValueKind::integer ? "an " : "a ") + std::string(kind_name(spec.kind)) +
-        ", got " + quoted(value);
+        ", got " + quoted_value(value);
   return false;
 }
 
@@ -109,10 +106,10 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
       } else {
         for (const auto* s : schema.node_properties(type)) names.push_back(s->name);
       }
-      problem(
-          ErrorCode::schema, edge, item, Field::prop,
-          "unknown property '" + p.name + "' for " + owner + " type '" + type_name + "'" + suggestion(p.name, names),
-          i);
+      problem(ErrorCode::schema, edge, item, Field::prop,
+              unknown("property", p.name) + " for " + owner + " type " + detail::quote(type_name) +
+                  did_you_mean(p.name, names),
+              i);
       problems_.back().key = p.name;
       continue;
     }
@@ -175,11 +172,8 @@ void Assembler::add_node(NodeData&& n) {
   const NodeType* type = schema.find_node_type(n.type);
   bool ok = true;
   if (!type) {
-    problem(
-        ErrorCode::schema, false, item, Field::type,
-        describe_node(n.id) + ": unknown node type '" + n.type + "'" +
-            (schema.suggest_node_type(n.type).empty() ? ""
-                                                      : " (did you mean '" + schema.suggest_node_type(n.type) + "'?)"));
+    problem(ErrorCode::schema, false, item, Field::type,
+            describe_node(n.id) + ": " + unknown("node type", n.type, did_you_mean(schema.suggest_node_type(n.type))));
     ok = false;
   } else if (type->abstract) {
     problem(ErrorCode::schema, false, item, Field::type,
@@ -215,10 +209,8 @@ void Assembler::add_edge(EdgeData&& e) {
   rec.id = e.id.empty() ? no_string : impl_->strings.intern(e.id);
   const EdgeType* type = schema.find_edge_type(e.type);
   if (!type) {
-    const std::string best = schema.suggest_edge_type(e.type);
     problem(ErrorCode::schema, true, item, Field::type,
-            describe_edge(e) + ": unknown edge type '" + e.type + "'" +
-                (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+            describe_edge(e) + ": " + unknown("edge type", e.type, did_you_mean(schema.suggest_edge_type(e.type))));
   }
   rec.type = type ? type->id : 0;
   // Ends are resolved in finish(), once every node is known; until then they hold string ids.
@@ -237,41 +229,73 @@ void Assembler::add_edge(EdgeData&& e) {
   edge_ok_.push_back(type != nullptr);
 }
 
+// Did-you-mean over every node id, the list built only when a first message needs it.
+class IdSuggestions {
+ public:
+  explicit IdSuggestions(const GraphImpl& g) : g_(g) {}
+  std::string operator()(std::string_view id) {
+    if (ids_.empty())
+      for (const auto& n : g_.nodes) ids_.push_back(g_.str(n.id));
+    return did_you_mean(id, ids_);
+  }
+
+ private:
+  const GraphImpl& g_;
+  std::vector<std::string_view> ids_;
+};
+
 std::optional<Graph> Assembler::finish() {
-  GraphImpl& g = *impl_;
-  const Schema& schema = g.schema;
-  // Node ids, first come first kept.
-  // Maps from string ids are plain arrays indexed by StrId: every id is interned already.
+  const std::vector<NodeIndex> ids = index_node_ids();
+  IdSuggestions suggest(*impl_);
+  check_edge_ids();
+  resolve_edge_ends(ids, suggest);
+  check_citations(ids, suggest);
+  if (!problems_.empty()) return std::nullopt;
+  impl_->index();
+  return GraphAccess::make(std::move(impl_));
+}
+
+// Node ids, first come first kept. Maps from string ids are plain arrays indexed by StrId:
+// every id is interned already.
+std::vector<NodeIndex> Assembler::index_node_ids() {
+  const GraphImpl& g = *impl_;
   std::vector<NodeIndex> ids(g.strings.size(), no_node);
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     NodeIndex& first = ids[g.nodes[i].id];
     if (first == no_node)
       first = i;
     else
-      problem(ErrorCode::duplicate, false, i, Field::id,
-              "duplicate node id '" + std::string(g.str(g.nodes[i].id)) + "'", 0, first);
+      problem(ErrorCode::duplicate, false, i, Field::id, "duplicate node id " + detail::quote(g.str(g.nodes[i].id)), 0,
+              first);
   }
-  std::vector<std::string_view> all_ids;  // for did-you-mean, built only when needed
-  auto suggest = [&](std::string_view id) {
-    if (all_ids.empty())
-      for (const auto& n : g.nodes) all_ids.push_back(g.str(n.id));
-    return suggestion(id, all_ids);
-  };
-  std::vector<EdgeIndex> edge_ids(g.strings.size(), UINT32_MAX);
+  return ids;
+}
+
+void Assembler::check_edge_ids() {
+  const GraphImpl& g = *impl_;
+  std::vector<EdgeIndex> first_of(g.strings.size(), UINT32_MAX);
+  for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
+    const StrId id = g.edges[i].id;
+    if (id == no_string) continue;
+    EdgeIndex& first = first_of[id];
+    if (first == UINT32_MAX)
+      first = i;
+    else
+      problem(ErrorCode::duplicate, true, i, Field::id, "duplicate edge id " + detail::quote(g.str(id)), 0, first);
+  }
+}
+
+// Turns each edge's ends from string ids into node indexes, and checks that the schema allows
+// an edge of its type between the two nodes.
+void Assembler::resolve_edge_ends(const std::vector<NodeIndex>& ids, IdSuggestions& suggest) {
+  GraphImpl& g = *impl_;
+  const Schema& schema = g.schema;
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     auto& e = g.edges[i];
-    if (e.id != no_string) {
-      EdgeIndex& first = edge_ids[e.id];
-      if (first == UINT32_MAX)
-        first = i;
-      else
-        problem(ErrorCode::duplicate, true, i, Field::id, "duplicate edge id '" + std::string(g.str(e.id)) + "'", 0,
-                first);
-    }
     // Built only for a message: most edges have no problem. The ends are still string ids here.
     const StrId from_id = e.from, to_id = e.to;
     auto who = [&] {
-      return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'"
+      return e.id != no_string ? "edge " + detail::quote(g.str(e.id))
                                : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
     };
     bool ends_ok = true;
@@ -281,7 +305,7 @@ std::optional<Graph> Assembler::finish() {
       if (node == no_node) {
         const std::string_view id = g.str(slot);
         problem(ErrorCode::reference, true, i, end,
-                who() + ": '" + (end == Field::from ? "from" : "to") + "' names no node: '" + std::string(id) + "'" +
+                who() + ": '" + (end == Field::from ? "from" : "to") + "' names no node: " + detail::quote(id) +
                     suggest(id));
         ends_ok = false;
         slot = 0;
@@ -293,14 +317,20 @@ std::optional<Graph> Assembler::finish() {
         !schema.allows(e.type, g.nodes[e.from].type, g.nodes[e.to].type)) {
       const auto& t = schema.edge_type(e.type);
       problem(ErrorCode::schema, true, i, Field::type,
-              who() + ": a " + t.name + " edge cannot go from " + schema.node_type(g.nodes[e.from].type).name + " '" +
-                  std::string(g.str(g.nodes[e.from].id)) + "' to " + schema.node_type(g.nodes[e.to].type).name + " '" +
-                  std::string(g.str(g.nodes[e.to].id)) + "'");
+              who() + ": a " + t.name + " edge cannot go from " + schema.node_type(g.nodes[e.from].type).name + " " +
+                  detail::quote(g.str(g.nodes[e.from].id)) + " to " + schema.node_type(g.nodes[e.to].type).name + " " +
+                  detail::quote(g.str(g.nodes[e.to].id)));
     }
   }
-  // Citations must name nodes of the schema's source type.
+}
+
+// Citations must name nodes of the schema's source type, and every fact but a source needs
+// one when the schema says so.
+void Assembler::check_citations(const std::vector<NodeIndex>& ids, IdSuggestions& suggest) {
+  const GraphImpl& g = *impl_;
+  const Schema& schema = g.schema;
   // `who` names the item; it is called only when there is something to report.
-  auto check_sources = [&](Range r, bool edge, std::uint32_t item, auto&& who, bool is_source) {
+  auto check = [&](Range r, bool edge, std::uint32_t item, auto&& who, bool is_source) {
     if (r.size() == 0 && schema.sources_required() && !is_source)
       problem(ErrorCode::reference, edge, item, Field::object, who() + " cites no source");
     for (std::uint32_t c = r.begin; c < r.end; ++c) {
@@ -311,7 +341,7 @@ std::optional<Graph> Assembler::finish() {
           node != no_node && (!schema.source_type() || schema.is_a(g.nodes[node].type, *schema.source_type()));
       if (!is_a_source)
         problem(ErrorCode::reference, edge, item, Field::source,
-                who() + ": cites '" + std::string(g.str(s)) + "', which is not a " +
+                who() + ": cites " + detail::quote(g.str(s)) + ", which is not a " +
                     (schema.source_type() ? schema.node_type(*schema.source_type()).name : std::string("node")) +
                     (node == no_node ? suggest(g.str(s)) : ""),
                 c - r.begin);
@@ -319,21 +349,16 @@ std::optional<Graph> Assembler::finish() {
   };
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     const bool is_source = schema.source_type() && node_ok_[i] && schema.is_a(g.nodes[i].type, *schema.source_type());
-    check_sources(
+    check(
         g.nodes[i].sources, false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
   }
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     const auto& e = g.edges[i];
-    check_sources(
+    check(
         e.sources, true, i,
-        [&] {
-          return e.id != no_string ? "edge '" + std::string(g.str(e.id)) + "'" : "edge #" + std::to_string(i + 1);
-        },
+        [&] { return e.id != no_string ? "edge " + detail::quote(g.str(e.id)) : "edge #" + std::to_string(i + 1); },
         false);
   }
-  if (!problems_.empty()) return std::nullopt;
-  g.index();
-  return GraphAccess::make(std::move(impl_));
 }
 
 }  // namespace diplograph::detail

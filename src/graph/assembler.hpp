@@ -11,6 +11,8 @@
 
 namespace diplograph::detail {
 
+class IdSuggestions;
+
 enum class Field : std::uint8_t { object, id, type, label, from, to, date, start, end, prop, source };
 
 struct Problem {
@@ -47,6 +49,11 @@ class Assembler {
   Times store_times(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end,
                     bool edge, std::uint32_t item);
   bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
+  // The steps of finish(), in order.
+  std::vector<NodeIndex> index_node_ids();
+  void check_edge_ids();
+  void resolve_edge_ends(const std::vector<NodeIndex>& ids, IdSuggestions& suggest);
+  void check_citations(const std::vector<NodeIndex>& ids, IdSuggestions& suggest);
 
   std::unique_ptr<GraphImpl> impl_;
   std::vector<Problem> problems_;

@@ -1,25 +1,10 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/messages.hpp"
 #include "graph/graph_impl.hpp"
 
 namespace diplograph {
-
-std::string_view modality_name(Modality m) noexcept {
-  switch (m) {
-    case Modality::actual:
-      return "actual";
-    case Modality::expected:
-      return "expected";
-    case Modality::possible:
-      return "possible";
-    case Modality::hypothetical:
-      return "hypothetical";
-  }
-  return "?";
-}
-
-std::string_view stance_name(Stance s) noexcept { return s == Stance::asserts ? "asserts" : "disputes"; }
 
 Graph::Graph() : impl_(std::make_unique<detail::GraphImpl>()) {}
 Graph::Graph(std::unique_ptr<detail::GraphImpl> impl) : impl_(std::move(impl)) {}
@@ -49,9 +34,7 @@ Node Graph::at(std::string_view id) const {
   std::vector<std::string_view> ids;
   ids.reserve(impl_->nodes.size());
   for (const auto& rec : impl_->nodes) ids.push_back(impl_->str(rec.id));
-  const std::string best = closest_match(id, ids);
-  throw Error(ErrorCode::reference,
-              "no node with id '" + std::string(id) + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
+  throw Error(ErrorCode::reference, "no node with id " + detail::quote(id) + detail::did_you_mean(id, ids));
 }
 
 std::vector<Node> Graph::find_by_name(std::string_view name) const {
@@ -127,11 +110,9 @@ std::vector<Edge> Graph::edges_at(Node n, Direction dir, std::span<const std::st
   std::vector<TypeId> ids;
   for (const auto& name : types) {
     const EdgeType* t = impl_->schema.find_edge_type(name);
-    if (!t) {
-      const std::string best = impl_->schema.suggest_edge_type(name);
+    if (!t)
       throw Error(ErrorCode::schema,
-                  "unknown edge type '" + name + "'" + (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-    }
+                  detail::unknown("edge type", name, detail::did_you_mean(impl_->schema.suggest_edge_type(name))));
     ids.push_back(t->id);
   }
   std::vector<Edge> out;

@@ -3,6 +3,7 @@
 #include <strings.h>
 #include <charconv>
 
+#include "core/messages.hpp"
 #include "query/lexer.hpp"
 
 namespace diplograph::ql {
@@ -86,7 +87,7 @@ class Parser {
       std::string upper;
       for (char c : peek().text) upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       others.push_back(k);
-      std::string best = closest_match(upper, others);
+      std::string best = detail::closest_match(upper, others);
       if (!best.empty()) hint = "; did you mean '" + best + "'?";
     }
     text_.fail(ErrorCode::syntax, peek().pos, "expected " + std::string(k) + ", found " + describe(peek()) + hint);

@@ -1,5 +1,7 @@
 #include "query/text.hpp"
 
+#include "core/messages.hpp"
+
 namespace diplograph::ql {
 
 void Text::fail(ErrorCode code, std::size_t offset, const std::string& message) const {
@@ -26,7 +28,7 @@ void Text::fail(ErrorCode code, std::size_t offset, const std::string& message) 
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::vector<std::string_view> views(candidates.begin(), candidates.end());
-  std::string best = closest_match(word, views);
+  std::string best = detail::closest_match(word, views);
   return best.empty() ? "" : "; did you mean '" + best + "'?";
 }
 

@@ -3,24 +3,15 @@
 #include <algorithm>
 
 #include "core/bytes.hpp"
+#include "core/messages.hpp"
+#include "schema/enum_names.hpp"
 
 namespace diplograph {
 
 std::size_t Schema::NameHash::operator()(std::string_view s) const noexcept { return detail::hash_bytes(s); }
 
-std::string_view quad_name(QuadClass q) noexcept {
-  switch (q) {
-    case QuadClass::verbal_cooperation:
-      return "verbal-cooperation";
-    case QuadClass::material_cooperation:
-      return "material-cooperation";
-    case QuadClass::verbal_conflict:
-      return "verbal-conflict";
-    case QuadClass::material_conflict:
-      return "material-conflict";
-  }
-  return "?";
-}
+std::string_view quad_name(QuadClass q) noexcept { return detail::quad_names.name(q); }
+std::optional<QuadClass> parse_quad(std::string_view name) noexcept { return detail::quad_names.parse(name); }
 
 namespace {
 
@@ -29,11 +20,6 @@ std::vector<std::string_view> names_of(const Items& items) {
   std::vector<std::string_view> names;
   for (const auto& item : items) names.push_back(item.name);
   return names;
-}
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string_view>& candidates) {
-  const std::string best = closest_match(word, candidates);
-  return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
 }
 
 // Collects the problems of Schema::from_parts, each at the place its item came from.
@@ -73,14 +59,14 @@ Schema Schema::from_parts(Parts parts) {
   auto resolve_node_type = [&](const std::string& name, const Location& where,
                                const std::string& context) -> std::optional<TypeId> {
     if (auto it = s.node_index_.find(name); it != s.node_index_.end()) return it->second;
-    problems.add(where, context + ": unknown node type '" + name + "'" + did_you_mean(name, node_names));
+    problems.add(where, context + ": " + detail::unknown("node type", name, node_names));
     return std::nullopt;
   };
   auto check_props = [&](const std::vector<PropertySpec>& props, const Location& where, const std::string& owner) {
     for (const auto& p : props)
       if (p.kind == ValueKind::enumeration && !s.vocabulary(p.vocabulary))
-        problems.add(where, owner + ": property '" + p.name + "' names an unknown vocabulary '" + p.vocabulary + "'" +
-                                did_you_mean(p.vocabulary, names_of(s.vocabularies_)));
+        problems.add(where, owner + ": property '" + p.name +
+                                "': " + detail::unknown("vocabulary", p.vocabulary, names_of(s.vocabularies_)));
   };
   for (std::size_t i = 0; i < parts.node_types.size() && i < s.node_types_.size(); ++i) {
     const auto& n = parts.node_types[i];
@@ -134,11 +120,25 @@ const EdgeType* Schema::find_edge_type(std::string_view name) const noexcept {
   return it == edge_index_.end() ? nullptr : &edge_types_[it->second];
 }
 
+const NodeType& Schema::node_type(TypeId id) const {
+  if (id >= node_types_.size())
+    throw Error(ErrorCode::schema, "no node type with id " + std::to_string(id) + " (the schema has " +
+                                       std::to_string(node_types_.size()) + ")");
+  return node_types_[id];
+}
+
+const EdgeType& Schema::edge_type(TypeId id) const {
+  if (id >= edge_types_.size())
+    throw Error(ErrorCode::schema, "no edge type with id " + std::to_string(id) + " (the schema has " +
+                                       std::to_string(edge_types_.size()) + ")");
+  return edge_types_[id];
+}
+
 std::string Schema::suggest_node_type(std::string_view name) const {
-  return closest_match(name, names_of(node_types_));
+  return detail::closest_match(name, names_of(node_types_));
 }
 std::string Schema::suggest_edge_type(std::string_view name) const {
-  return closest_match(name, names_of(edge_types_));
+  return detail::closest_match(name, names_of(edge_types_));
 }
 
 bool Schema::is_a(TypeId sub, TypeId super) const noexcept {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/messages.hpp"
 #include "diplograph/error.hpp"
 
 namespace diplograph::detail {
@@ -11,9 +12,7 @@ std::vector<TypeId> edge_type_ids(const Schema& schema, const std::vector<std::s
   for (const std::string& name : names) {
     const EdgeType* t = schema.find_edge_type(name);
     if (!t) {
-      std::string hint = schema.suggest_edge_type(name);
-      throw Error(ErrorCode::schema,
-                  "unknown edge type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema, unknown("edge type", name, did_you_mean(schema.suggest_edge_type(name))));
     }
     ids.push_back(t->id);
   }
@@ -28,9 +27,7 @@ std::vector<bool> node_type_mask(const Schema& schema, const std::vector<std::st
   for (const std::string& name : names) {
     const NodeType* t = schema.find_node_type(name);
     if (!t) {
-      std::string hint = schema.suggest_node_type(name);
-      throw Error(ErrorCode::schema,
-                  "unknown node type '" + name + "'" + (hint.empty() ? "" : "; did you mean '" + hint + "'?"));
+      throw Error(ErrorCode::schema, unknown("node type", name, did_you_mean(schema.suggest_node_type(name))));
     }
     for (TypeId sub : schema.subtypes(t->id)) mask[sub] = true;
   }

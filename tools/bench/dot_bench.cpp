@@ -16,7 +16,7 @@
 
 #include "diplograph/dot.hpp"
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/view.hpp"
 
 namespace {
@@ -68,7 +68,7 @@ void compare(const std::string& name, const diplograph::Graph& g, int runs) {
   const Measure stream = measure(runs, [&] {
     CountingBuffer counter;
     std::ostream out(&counter);
-    diplograph::write_dot(g, o, out);
+    diplograph::write_dot(g, out, o);
     return counter.bytes;
   });
   report("  streaming writer", stream);
@@ -109,14 +109,13 @@ int main(int argc, char** argv) {
     as_in_readme.dot.title = "The Azerbaijan–Russia crisis from December 2024: what led to it, what it consists of";
     for (auto [name, format] :
          {std::pair{"svg", diplograph::ImageFormat::svg}, std::pair{"png", diplograph::ImageFormat::png}}) {
-      const Measure r =
-          measure(runs, [&] { return diplograph::render_to_string(readme, as_in_readme, format).size(); });
+      const Measure r = measure(runs, [&] { return diplograph::to_image(readme, as_in_readme, format).size(); });
       report(std::string("  ") + name, r);
     }
     diplograph::RenderOptions sfdp;
     sfdp.layout = diplograph::Layout::sfdp;
     const Measure whole =
-        measure(runs, [&] { return diplograph::render_to_string(b, sfdp, diplograph::ImageFormat::svg).size(); });
+        measure(runs, [&] { return diplograph::to_image(b, sfdp, diplograph::ImageFormat::svg).size(); });
     report("render of the whole bundled graph, sfdp, svg", whole);
   } catch (const diplograph::Error& e) {
     std::cerr << e.what() << '\n';

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/schema.hpp"
 
 namespace {

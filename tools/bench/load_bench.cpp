@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 
 namespace {
 

@@ -16,7 +16,7 @@
 
 #include "diplograph/algo.hpp"
 #include "diplograph/error.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "diplograph/query.hpp"
 
 namespace dg = diplograph;

@@ -1,9 +1,10 @@
 #include <iostream>
 
 #include "cli.hpp"
+#include "diplograph/atomic_file.hpp"
 #include "diplograph/dot.hpp"
 #include "diplograph/interchange.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "view_args.hpp"
 
 namespace cli {

@@ -33,7 +33,17 @@ void add_render(CLI::App& app, const Globals& globals) {
     options.dot = dot_options(args->draw);
     options.layout = *diplograph::parse_layout(args->layout);
     options.force = args->force;
-    diplograph::render(shown, options, args->out);
+    try {
+      diplograph::render(shown, options, args->out);
+    } catch (const diplograph::Error& e) {
+      // The library explains the size limit in its own terms; the flags that lift it are ours.
+      const bool too_big = options.layout == diplograph::Layout::dot && !options.force &&
+                           shown.node_count() > diplograph::dot_layout_node_limit;
+      if (e.code() != diplograph::ErrorCode::render || !too_big) throw;
+      throw diplograph::Error(e.code(), e.message() +
+                                            "; on the command line: --center ID --depth K, --from/--to, "
+                                            "--node-types, --edge-types, --layout sfdp or --force");
+    }
     std::cout << "wrote " << args->out << " (" << shown.node_count() << " nodes, " << shown.edge_count() << " edges, "
               << args->layout << " layout)\n";
   });

@@ -1,3 +1,7 @@
+// RapidJSON directly, not through the library: `stats --format json` is the tool's own report,
+// not a diplograph format, and the library's API offers JSON only for what it defines (graphs,
+// schemas, query results). RapidJSON is header-only, so nothing of it reaches the library's
+// link interface.
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 

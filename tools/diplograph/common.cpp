@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "cli.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 
 namespace cli {
 

@@ -1,5 +1,8 @@
 #include "table.hpp"
 
+// utf8proc directly, not through the library: how many terminal columns a character takes is a
+// question of the terminal, not of graphs, so diplograph's API does not offer it. The library
+// links utf8proc already; the tool names it in its own link line (tools/CMakeLists.txt).
 #include <utf8proc.h>
 
 #include <algorithm>

@@ -1,5 +1,7 @@
 #include "io/json/diagnostics.hpp"
 
+#include "core/messages.hpp"
+
 namespace diplograph::detail::json {
 
 const Positions& FileProblems::positions() {
@@ -30,9 +32,7 @@ void FileProblems::at_offset(std::uint64_t offset, bool token_end, ErrorCode cod
 }
 
 std::string unknown_field(std::string_view key, std::string_view where, const std::vector<std::string_view>& known) {
-  const std::string best = closest_match(key, known);
-  return "unknown field '" + std::string(key) + "' in " + std::string(where) +
-         (best.empty() ? "" : " (did you mean '" + best + "'?)");
+  return unknown("field", key) + " in " + std::string(where) + did_you_mean(key, known);
 }
 
 }  // namespace diplograph::detail::json

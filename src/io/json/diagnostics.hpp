@@ -61,7 +61,7 @@ void for_each_member(const Tree& tree, NodeId object, FileProblems& problems, F&
   });
 }
 
-/// "unknown field 'x' in a node (did you mean 'y'?)"
+/// "unknown field 'x' in a node; did you mean 'y'?"
 std::string unknown_field(std::string_view key, std::string_view where, const std::vector<std::string_view>& known);
 
 }  // namespace diplograph::detail::json

@@ -16,6 +16,8 @@ T& next(std::vector<T>& list, std::size_t& used) {
 
 constexpr std::uint32_t bit(auto field) { return 1u << static_cast<unsigned>(field); }
 
+bool same(std::string_view a, std::string_view b) noexcept { return same_bytes(a, b); }
+
 }  // namespace
 
 void FastItem::begin(NodeData* node, EdgeData* edge) {
@@ -24,7 +26,7 @@ void FastItem::begin(NodeData* node, EdgeData* edge) {
   depth_ = 0;
   gave_up_ = false;
   seen_ = 0;
-  field_ = Field::none;
+  field_ = Field::id;
   props_used_ = sources_used_ = aliases_used_ = 0;
   in_list_ = false;
   auto reset = [](auto& d) {
@@ -60,34 +62,10 @@ std::string* FastItem::text_field() {
 bool FastItem::key(std::string_view k) {
   if (gave_up_) return false;
   if (depth_ == 1) {
-    Field f = Field::none;
-    if (same_bytes(k, "id"))
-      f = Field::id;
-    else if (same_bytes(k, "type"))
-      f = Field::type;
-    else if (same_bytes(k, "sources"))
-      f = Field::sources;
-    else if (same_bytes(k, "date"))
-      f = Field::date;
-    else if (same_bytes(k, "props"))
-      f = Field::props;
-    else if (same_bytes(k, "start"))
-      f = Field::start;
-    else if (same_bytes(k, "end"))
-      f = Field::end;
-    else if (same_bytes(k, "modality"))
-      f = Field::modality;
-    else if (node_ && same_bytes(k, "label"))
-      f = Field::label;
-    else if (node_ && same_bytes(k, "aliases"))
-      f = Field::aliases;
-    else if (edge_ && same_bytes(k, "from"))
-      f = Field::from;
-    else if (edge_ && same_bytes(k, "to"))
-      f = Field::to;
-    if (f == Field::none || (seen_ & bit(f))) return give_up();
-    seen_ |= bit(f);
-    field_ = f;
+    const auto f = format::parse_field(k, edge_ != nullptr, same);
+    if (!f || (seen_ & bit(*f))) return give_up();
+    seen_ |= bit(*f);
+    field_ = *f;
   } else if (depth_ == 2 && field_ == Field::props) {
     constexpr std::size_t many = 32;  // beyond this the tree reader checks repeated names
     if (props_used_ == many) return give_up();
@@ -97,11 +75,9 @@ bool FastItem::key(std::string_view k) {
     p.name.assign(k);
     p.value = Value();
   } else if (depth_ == 3 && field_ == Field::sources) {
-    cite_field_ = same_bytes(k, "source")   ? CiteField::source
-                  : same_bytes(k, "quote")  ? CiteField::quote
-                  : same_bytes(k, "stance") ? CiteField::stance
-                                            : CiteField::none;
-    if (cite_field_ == CiteField::none || (cite_seen_ & bit(cite_field_))) return give_up();
+    const auto f = format::citation_field_names.parse(k);
+    if (!f || (cite_seen_ & bit(*f))) return give_up();
+    cite_field_ = *f;
     cite_seen_ |= static_cast<std::uint8_t>(bit(cite_field_));
   } else {
     return give_up();
@@ -122,11 +98,9 @@ bool FastItem::string(std::string_view text) {
                                                  : (node_ ? node_->end : edge_->end);
       data_date = d;
     } else if (field_ == Field::modality) {
-      Modality& m = node_ ? node_->modality : edge_->modality;
-      bool found = false;
-      for (auto candidate : {Modality::actual, Modality::expected, Modality::possible, Modality::hypothetical})
-        if (modality_name(candidate) == text) m = candidate, found = true;
-      if (!found) return give_up();
+      const auto m = parse_modality(text);
+      if (!m) return give_up();
+      (node_ ? node_->modality : edge_->modality) = *m;
     } else {
       return give_up();
     }
@@ -142,9 +116,9 @@ bool FastItem::string(std::string_view text) {
       c.source.assign(text);
     } else if (cite_field_ == CiteField::quote) {
       c.quote.assign(text);
-    } else if (same_bytes(text, "disputes")) {
-      c.stance = Stance::disputes;
-    } else if (!same_bytes(text, "asserts")) {
+    } else if (const auto stance = parse_stance(text)) {
+      c.stance = *stance;
+    } else {
       return give_up();
     }
     return false;

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "diplograph/graph.hpp"
+#include "io/json/format.hpp"
 #include "io/json/reader.hpp"
 
 namespace diplograph::detail::json {
@@ -34,22 +35,8 @@ class FastItem {
   bool accepted() const noexcept { return !gave_up_; }
 
  private:
-  enum class Field : std::uint8_t {
-    none,
-    id,
-    type,
-    label,
-    aliases,
-    from,
-    to,
-    props,
-    date,
-    start,
-    end,
-    modality,
-    sources
-  };
-  enum class CiteField : std::uint8_t { none, source, quote, stance };
+  using Field = format::ItemField;
+  using CiteField = format::CitationField;
 
   bool value(Value v);  // a scalar at any depth
   bool give_up() { return gave_up_ = true, depth_ == 0; }
@@ -62,13 +49,13 @@ class FastItem {
   EdgeData* edge_ = nullptr;
   int depth_ = 0;
   bool gave_up_ = false;
-  std::uint32_t seen_ = 0;     // fields met, a bit per Field
-  Field field_ = Field::none;  // the top-level field being read
+  std::uint32_t seen_ = 0;   // fields met, a bit per Field
+  Field field_ = Field::id;  // the top-level field being read: set by each key before its value
   std::size_t props_used_ = 0, sources_used_ = 0, aliases_used_ = 0;
   bool in_list_ = false;        // inside a property's list value
   List list_;                   // that list
   std::uint8_t cite_seen_ = 0;  // citation fields met
-  CiteField cite_field_ = CiteField::none;
+  CiteField cite_field_ = CiteField::source;
 };
 
 }  // namespace diplograph::detail::json

@@ -2,9 +2,11 @@
 // at its line and column.
 #include <algorithm>
 
+#include "core/messages.hpp"
 #include "diplograph/io.hpp"
 #include "graph/assembler_thread.hpp"
 #include "io/json/fast_item.hpp"
+#include "io/json/format.hpp"
 #include "io/json/item_reader.hpp"
 #include "io/json/schema_reader.hpp"
 
@@ -22,8 +24,33 @@ struct Origin {
   std::uint64_t offset;
 };
 
-// The events of one graph file. The top level is walked by hand; each element of "nodes" and
-// "edges" (and the "schema" member) is built into a Tree and read as a whole.
+// The schema of a single graph file that embeds none: the schema.json beside it, read at most
+// once, when the first node or edge needs it. Its problems join the load's diagnostics.
+class SchemaBeside {
+ public:
+  void look_in(fs::path file) { file_ = std::move(file); }
+  /// Nothing more to look for: the file's own schema failed and was reported already.
+  void stop() { tried_ = true; }
+  std::optional<Schema> take(std::vector<Diagnostic>& diagnostics) {
+    if (tried_ || file_.empty()) return std::nullopt;
+    tried_ = true;
+    if (!fs::exists(file_)) return std::nullopt;
+    try {
+      return load_schema(file_);
+    } catch (const Error& e) {
+      diagnostics.insert(diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+      return std::nullopt;
+    }
+  }
+
+ private:
+  fs::path file_;
+  bool tried_ = false;
+};
+
+// The events of one graph file, as a state machine. The top-level object is walked by hand;
+// each element of "nodes" and "edges" goes to the fast reader (falling back to the tree
+// reader), and any other value (the "schema" member, or one to skip) is built into a Tree.
 class GraphFile : public Events {
  public:
   struct Shared {
@@ -35,7 +62,7 @@ class GraphFile : public Events {
     }
     std::vector<Origin> node_origins, edge_origins;
     std::vector<Diagnostic> diagnostics;
-    std::function<std::optional<Schema>()> fallback_schema;  // when the file embeds none
+    SchemaBeside schema_beside;  // for a single file that embeds no schema
   };
 
   GraphFile(fs::path file, std::uint32_t index, Shared& shared, bool may_embed_schema)
@@ -46,99 +73,80 @@ class GraphFile : public Events {
 
   FileProblems& problems() { return problems_; }
 
+  // Every callback first asks which state the parse is in; only the top-level states (members,
+  // section, before_root) are handled here, the others go to their reader.
   bool null(std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.null());
-    if (in_tree()) return builder_.null(end) && after_tree_event();
+    if (state_ == State::item) return item_event(fast_.null());
+    if (state_ == State::subtree) return subtree_event(builder_.null(end));
     return scalar(Kind::null, end);
   }
   bool boolean(bool b, std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.boolean(b));
-    if (in_tree()) return builder_.boolean(b, end) && after_tree_event();
+    if (state_ == State::item) return item_event(fast_.boolean(b));
+    if (state_ == State::subtree) return subtree_event(builder_.boolean(b, end));
     return scalar(Kind::boolean, end);
   }
   bool number(std::string_view text, std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.number(text));
-    if (in_tree()) return builder_.number(text, end) && after_tree_event();
-    if (depth_ == 1 && key_ == "diplograph") {
-      if (text != "1")
-        problems_.at_offset(end, true, ErrorCode::value,
-                            "unsupported format version " + std::string(text) + " (this diplograph reads version 1)");
-      return true;
-    }
+    if (state_ == State::item) return item_event(fast_.number(text));
+    if (state_ == State::subtree) return subtree_event(builder_.number(text, end));
+    if (state_ == State::members && member_ == Member::version) return version(text, end);
     return scalar(Kind::number, end);
   }
   bool string(std::string_view text, std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.string(text));
-    if (in_tree()) return builder_.string(text, end) && after_tree_event();
+    if (state_ == State::item) return item_event(fast_.string(text));
+    if (state_ == State::subtree) return subtree_event(builder_.string(text, end));
     return scalar(Kind::string, end);
   }
   bool key(std::string_view text, std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.key(text));
-    if (in_tree()) return builder_.key(text, end);
-    key_.assign(text);
-    if (key_ == "diplograph") versioned_ = true;
-    if (std::find(seen_.begin(), seen_.end(), key_) != seen_.end()) {
-      problems_.at_offset(end, true, ErrorCode::duplicate, "duplicate key '" + key_ + "'");
-      skip_ = true;
-    } else {
-      seen_.push_back(key_);
-      skip_ = false;
-    }
-    if (!skip_ && key_ != "diplograph" && key_ != "nodes" && key_ != "edges" && key_ != "schema") {
-      problems_.at_offset(end, true, ErrorCode::schema,
-                          unknown_field(key_, "a graph file", {"diplograph", "schema", "nodes", "edges"}));
-      skip_ = true;
+    if (state_ == State::item) return item_event(fast_.key(text));
+    if (state_ == State::subtree) return builder_.key(text, end);
+    return member_key(text, end);  // only the top-level object has keys outside items and trees
+  }
+  bool start_object(std::uint64_t end) override {
+    switch (state_) {
+      case State::item:
+        return item_event(fast_.start_object());
+      case State::subtree:
+        return builder_.start_object(end);
+      case State::before_root:
+        state_ = State::members;
+        return true;
+      case State::members:
+        return member_object(end);
+      case State::section:
+        return begin_item(end);
+      case State::after_root:
+        break;
     }
     return true;
   }
-  bool start_object(std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.start_object());
-    if (in_tree()) return builder_.start_object(end);
-    if (depth_ == 0) {
-      depth_ = 1;
-      return true;
-    }
-    if (depth_ == 1 && key_ == "schema" && !skip_) {
-      if (!may_embed_schema_) {
-        problems_.at_offset(end, false, ErrorCode::schema,
-                            "a graph directory takes its schema from schema.json; this file may not embed one");
-      } else if (shared_.assembler) {
-        problems_.at_offset(end, false, ErrorCode::schema, "'schema' must come before 'nodes' and 'edges'");
-      } else {
-        tree_target_ = Target::schema;
-      }
-    } else if (depth_ == 1 && !skip_) {
-      wrong_member_kind(end, false, "an object");
-    } else if (depth_ == 2 && !skip_) {
-      begin_item(end);
-      return true;
-    }
-    return begin_tree() && builder_.start_object(end);
-  }
   bool end_object(std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.end_object());
-    if (in_tree()) return builder_.end_object(end) && after_tree_event();
-    depth_ = 0;
+    if (state_ == State::item) return item_event(fast_.end_object());
+    if (state_ == State::subtree) return subtree_event(builder_.end_object(end));
+    state_ = State::after_root;
     return true;
   }
   bool start_array(std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.start_array());
-    if (in_tree()) return builder_.start_array(end);
-    if (depth_ == 0) return root_not_object(end);
-    if (depth_ == 1 && !skip_ && (key_ == "nodes" || key_ == "edges")) {
-      if (!ensure_assembler(end)) skip_ = true;
-      section_ = key_ == "nodes" ? Section::nodes : Section::edges;
-      depth_ = 2;
-      return true;
+    switch (state_) {
+      case State::item:
+        return item_event(fast_.start_array());
+      case State::subtree:
+        return builder_.start_array(end);
+      case State::before_root:
+        return root_not_object(end);
+      case State::members:
+        return member_array(end);
+      case State::section:
+        not_an_item(end, false, Kind::array);
+        return begin_subtree(Target::skip) && builder_.start_array(end);
+      case State::after_root:
+        break;
     }
-    if (depth_ == 1 && !skip_) wrong_member_kind(end, false, "an array");
-    return begin_tree() && builder_.start_array(end);
+    return true;
   }
   bool end_array(std::uint64_t end) override {
-    if (in_item_) return item_event(fast_.end_array());
-    if (in_tree()) return builder_.end_array(end) && after_tree_event();
-    depth_ = 1;
-    section_ = Section::none;
+    if (state_ == State::item) return item_event(fast_.end_array());
+    if (state_ == State::subtree) return subtree_event(builder_.end_array(end));
+    state_ = State::members;  // the end of "nodes" or "edges"
     return true;
   }
 
@@ -146,39 +154,80 @@ class GraphFile : public Events {
   void finish() {
     if (!versioned_)
       problems_.add({ErrorCode::schema, Location{problems_.file().string(), 1, 1},
-                     "not a diplograph graph file: missing \"diplograph\": 1"});
+                     "not a diplograph graph file: missing \"" + std::string(format::version_key) + "\": 1"});
   }
 
  private:
-  enum class Section { none, nodes, edges };
-  enum class Target { skip, schema };
+  enum class State : std::uint8_t {
+    before_root,  // nothing read yet: the file must open an object
+    members,      // in the top-level object, between its members
+    section,      // in the "nodes" or "edges" array, between its items
+    item,         // inside a node or an edge: events go to the fast reader
+    subtree,      // inside any other value: events build tree_ (the schema, or a value to skip)
+    after_root,   // the top-level object is closed
+  };
+  // The top-level member being read.
+  enum class Member : std::uint8_t { version, schema, nodes, edges, other };
+  // What a finished subtree is for.
+  enum class Target : std::uint8_t { skip, schema };
 
-  bool in_tree() const { return tree_active_; }
-  bool begin_tree() {
-    tree_.clear();
-    tree_active_ = true;
+  // --- the top-level object
+
+  bool member_key(std::string_view text, std::uint64_t end) {
+    key_.assign(text);
+    member_ = text == format::version_key  ? Member::version
+              : text == format::schema_key ? Member::schema
+              : text == format::nodes_key  ? Member::nodes
+              : text == format::edges_key  ? Member::edges
+                                           : Member::other;
+    if (member_ == Member::version) versioned_ = true;
+    skip_ = std::find(seen_.begin(), seen_.end(), key_) != seen_.end();
+    if (skip_) {
+      problems_.at_offset(end, true, ErrorCode::duplicate, "duplicate key " + detail::quote(key_));
+      return true;
+    }
+    seen_.push_back(key_);
+    if (member_ == Member::other) {
+      problems_.at_offset(end, true, ErrorCode::schema,
+                          unknown_field(key_, "a graph file", {format::file_keys.begin(), format::file_keys.end()}));
+      skip_ = true;
+    }
     return true;
   }
-  bool after_tree_event() {
-    if (!tree_.complete()) return true;
-    tree_active_ = false;
-    switch (tree_target_) {
-      case Target::schema:
-        read_embedded_schema();
-        break;
-      case Target::skip:
-        break;
-    }
-    tree_target_ = Target::skip;
+  bool version(std::string_view text, std::uint64_t end) {
+    if (!skip_ && text != "1")
+      problems_.at_offset(end, true, ErrorCode::value,
+                          "unsupported format version " + std::string(text) + " (this diplograph reads version 1)");
     return true;
+  }
+  bool member_object(std::uint64_t end) {
+    Target target = Target::skip;
+    if (skip_) {
+    } else if (member_ != Member::schema) {
+      wrong_member_kind(end, false, std::string(kind_noun(Kind::object)));
+    } else if (!may_embed_schema_) {
+      problems_.at_offset(end, false, ErrorCode::schema,
+                          "a graph directory takes its schema from schema.json; this file may not embed one");
+    } else if (shared_.assembler) {
+      problems_.at_offset(end, false, ErrorCode::schema, "'schema' must come before 'nodes' and 'edges'");
+    } else {
+      target = Target::schema;
+    }
+    return begin_subtree(target) && builder_.start_object(end);
+  }
+  bool member_array(std::uint64_t end) {
+    const bool section = member_ == Member::nodes || member_ == Member::edges;
+    if (!skip_ && section && ensure_assembler(end)) {
+      state_ = State::section;
+      return true;
+    }
+    if (!skip_ && !section) wrong_member_kind(end, false, std::string(kind_noun(Kind::array)));
+    return begin_subtree(Target::skip) && builder_.start_array(end);
   }
   bool scalar(Kind kind, std::uint64_t end) {
-    if (depth_ == 0) return root_not_object(end);
-    if (depth_ == 1 && !skip_) wrong_member_kind(end, true, std::string(kind_noun(kind)));
-    if (depth_ == 2 && !skip_)
-      problems_.at_offset(end, true, ErrorCode::schema,
-                          std::string("each of '") + (section_ == Section::nodes ? "nodes" : "edges") +
-                              "' must be an object, not " + std::string(kind_noun(kind)));
+    if (state_ == State::before_root) return root_not_object(end);
+    if (state_ == State::members && !skip_) wrong_member_kind(end, true, std::string(kind_noun(kind)));
+    if (state_ == State::section) not_an_item(end, true, kind);
     return true;
   }
   bool root_not_object(std::uint64_t offset) {
@@ -186,12 +235,19 @@ class GraphFile : public Events {
     return false;
   }
   void wrong_member_kind(std::uint64_t offset, bool token_end, const std::string& got) {
-    const char* wanted = key_ == "schema" ? "an object" : key_ == "diplograph" ? "the number 1" : "an array";
-    problems_.at_offset(offset, token_end, ErrorCode::schema, "'" + key_ + "' must be " + wanted + ", not " + got);
+    const char* wanted = member_ == Member::schema    ? "an object"
+                         : member_ == Member::version ? "the number 1"
+                                                      : "an array";
+    problems_.at_offset(offset, token_end, ErrorCode::schema,
+                        detail::quote(key_) + " must be " + wanted + ", not " + got);
+  }
+  void not_an_item(std::uint64_t offset, bool token_end, Kind kind) {
+    problems_.at_offset(offset, token_end, ErrorCode::schema,
+                        "each of " + detail::quote(key_) + " must be an object, not " + std::string(kind_noun(kind)));
   }
   bool ensure_assembler(std::uint64_t offset) {
     if (shared_.assembler) return true;
-    if (auto schema = shared_.fallback_schema()) {
+    if (auto schema = shared_.schema_beside.take(shared_.diagnostics)) {
       shared_.start(std::move(*schema));
       return true;
     }
@@ -201,26 +257,46 @@ class GraphFile : public Events {
     no_schema_reported_ = true;
     return false;
   }
+
+  // --- values read whole into a tree
+
+  bool begin_subtree(Target target) {
+    tree_.clear();
+    subtree_target_ = target;
+    subtree_return_ = state_;
+    state_ = State::subtree;
+    return true;
+  }
+  bool subtree_event(bool ok) {
+    if (!ok || !tree_.complete()) return ok;
+    state_ = subtree_return_;
+    if (subtree_target_ == Target::schema) read_embedded_schema();
+    return true;
+  }
   void read_embedded_schema() {
     if (auto schema = read_schema(tree_, tree_.root(), problems_))
       shared_.start(std::move(*schema));
     else
-      shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
+      shared_.schema_beside.stop();  // its problems are reported; no second complaint
   }
-  // Nodes and edges go through the fast reader; one it gives up on is read again with the
-  // tree reader, which reports what is wrong. Problems the assembler finds are placed once it
-  // is done, by reading the item again.
-  void begin_item(std::uint64_t offset) {
+
+  // --- nodes and edges
+  // They go through the fast reader; one it gives up on is read again with the tree reader,
+  // which reports what is wrong. Problems the assembler finds are placed once it is done, by
+  // reading the item again.
+
+  bool begin_item(std::uint64_t offset) {
     auto& feed = *shared_.feed;
-    edge_ = section_ == Section::edges;
+    edge_ = member_ == Member::edges;
     item_offset_ = offset;
-    in_item_ = true;
+    state_ = State::item;
     fast_.begin(edge_ ? nullptr : &feed.node_slot(), edge_ ? &feed.edge_slot() : nullptr);
     fast_.start_object();
+    return true;
   }
   bool item_event(bool closed) {
     if (!closed) return true;
-    in_item_ = false;
+    state_ = State::section;
     auto& feed = *shared_.feed;
     bool ok = fast_.accepted();
     if (!ok) {
@@ -237,21 +313,23 @@ class GraphFile : public Events {
   std::uint32_t index_;
   Shared& shared_;
   bool may_embed_schema_;
-  Tree tree_;
-  TreeBuilder builder_{tree_};
-  bool tree_active_ = false;
-  FastItem fast_;
-  bool in_item_ = false;
-  bool edge_ = false;
-  std::uint64_t item_offset_ = 0;
-  Target tree_target_ = Target::skip;
-  int depth_ = 0;
-  Section section_ = Section::none;
+  State state_ = State::before_root;
+  // The top-level member being read, and the names met so far.
   std::string key_;
+  Member member_ = Member::other;
+  bool skip_ = false;  // a repeated or unknown member: read past it
   std::vector<std::string> seen_;
-  bool skip_ = false;
   bool versioned_ = false;
   bool no_schema_reported_ = false;
+  // State::subtree
+  Tree tree_;
+  TreeBuilder builder_{tree_};
+  Target subtree_target_ = Target::skip;
+  State subtree_return_ = State::members;
+  // State::item
+  FastItem fast_;
+  bool edge_ = false;
+  std::uint64_t item_offset_ = 0;
 };
 
 // "file:line:column" of a location, for messages that point at a second place.
@@ -292,20 +370,10 @@ Graph load(const fs::path& path) {
   const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
   GraphFile::Shared shared;
   const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
-  if (directory) {
+  if (directory)
     shared.start(load_schema(schema_file));
-  } else {
-    shared.fallback_schema = [&]() -> std::optional<Schema> {
-      if (!fs::exists(schema_file)) return std::nullopt;
-      try {
-        return load_schema(schema_file);
-      } catch (const Error& e) {
-        for (const auto& d : e.diagnostics()) shared.diagnostics.push_back(d);
-        shared.fallback_schema = [] { return std::optional<Schema>(); };
-        return std::nullopt;
-      }
-    };
-  }
+  else
+    shared.schema_beside.look_in(schema_file);
   std::vector<std::unique_ptr<GraphFile>> readers;
   for (std::uint32_t i = 0; i < files.size(); ++i) {
     readers.push_back(std::make_unique<GraphFile>(files[i], i, shared, !directory));

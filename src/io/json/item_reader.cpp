@@ -1,15 +1,16 @@
 #include "io/json/item_reader.hpp"
 
+#include "core/messages.hpp"
+#include "graph/enum_names.hpp"
+#include "io/json/format.hpp"
 #include "io/json/schema_reader.hpp"
 
 namespace diplograph::detail::json {
 
 namespace {
 
-constexpr std::string_view node_fields[] = {"id",   "type",  "label", "aliases",  "props",
-                                            "date", "start", "end",   "modality", "sources"};
-constexpr std::string_view edge_fields[] = {"id",   "type",  "from", "to",       "props",
-                                            "date", "start", "end",  "modality", "sources"};
+using format::CitationField;
+using format::ItemField;
 
 // Reads the fields common to nodes and edges; returns false for a field it does not know.
 class ItemReader {
@@ -38,6 +39,17 @@ class ItemReader {
       out = d;
     else
       error(v, ErrorCode::value, "bad date '" + text + "' in '" + std::string(field) + "': " + why);
+  }
+
+  // A string naming a value of an enum, spelled as in its table.
+  template <class E, std::size_t N>
+  void enumerated(NodeId v, std::string_view field, std::string_view what, const EnumNames<E, N>& names, E& out) {
+    std::string text;
+    if (!string(v, field, text)) return;
+    if (auto parsed = names.parse(text))
+      out = *parsed;
+    else
+      error(v, ErrorCode::value, detail::unknown(what, text) + one_of(names.all()));
   }
 
   Value value(NodeId v) {
@@ -74,37 +86,33 @@ class ItemReader {
     return out;
   }
 
-  // Returns false when `key` is none of the common fields.
+  // The fields nodes and edges share.
   template <class Data>
-  bool common(std::string_view key, NodeId v, Data& d) {
-    if (key == "props") {
-      if (tree_[v].kind != Kind::object) {
-        error(v, ErrorCode::value, "'props' must be an object, not " + std::string(kind_noun(tree_[v].kind)));
-        return true;
-      }
-      for_each_member(tree_, v, problems_, [&](std::string_view name, NodeId p) {
-        d.props.push_back({std::string(name), value(p)});
-      });
-    } else if (key == "date") {
-      date(v, key, d.date);
-    } else if (key == "start") {
-      date(v, key, d.start);
-    } else if (key == "end") {
-      date(v, key, d.end);
-    } else if (key == "modality") {
-      std::string m;
-      if (!string(v, key, m)) return true;
-      bool found = false;
-      for (auto candidate : {Modality::actual, Modality::expected, Modality::possible, Modality::hypothetical})
-        if (modality_name(candidate) == m) d.modality = candidate, found = true;
-      if (!found)
-        error(v, ErrorCode::value, "unknown modality '" + m + "' (one of actual, expected, possible, hypothetical)");
-    } else if (key == "sources") {
-      sources(v, d.sources);
-    } else {
-      return false;
+  void common(ItemField field, NodeId v, Data& d) {
+    const std::string_view key = name(field);
+    switch (field) {
+      case ItemField::props:
+        if (tree_[v].kind != Kind::object) {
+          error(v, ErrorCode::value, quote(key) + " must be an object, not " + std::string(kind_noun(tree_[v].kind)));
+          return;
+        }
+        for_each_member(tree_, v, problems_, [&](std::string_view prop, NodeId p) {
+          d.props.push_back({std::string(prop), value(p)});
+        });
+        return;
+      case ItemField::date:
+        return date(v, key, d.date);
+      case ItemField::start:
+        return date(v, key, d.start);
+      case ItemField::end:
+        return date(v, key, d.end);
+      case ItemField::modality:
+        return enumerated(v, key, "modality", modality_names, d.modality);
+      case ItemField::sources:
+        return sources(v, d.sources);
+      default:
+        return;  // the fields of one kind only are read by read_node and read_edge
     }
-    return true;
   }
 
   void sources(NodeId v, std::vector<Citation>& out) {
@@ -121,33 +129,34 @@ class ItemReader {
       }
       bool has_source = false;
       for_each_member(tree_, c, problems_, [&](std::string_view key, NodeId f) {
-        if (key == "source") {
-          has_source = string(f, key, citation.source);
-        } else if (key == "quote") {
-          string(f, key, citation.quote);
-        } else if (key == "stance") {
-          std::string stance;
-          if (!string(f, key, stance)) return;
-          if (stance == "disputes")
-            citation.stance = Stance::disputes;
-          else if (stance != "asserts")
-            error(f, ErrorCode::value, "unknown stance '" + stance + "' (one of asserts, disputes)");
-        } else {
+        const auto field = format::citation_field_names.parse(key);
+        if (!field) {
           problems_.at_key(tree_, f, ErrorCode::schema,
-                           unknown_field(key, "a citation", {"source", "quote", "stance"}));
+                           unknown_field(key, "a citation", format::citation_field_names.all()));
+          return;
+        }
+        switch (*field) {
+          case CitationField::source:
+            has_source = string(f, key, citation.source);
+            break;
+          case CitationField::quote:
+            string(f, key, citation.quote);
+            break;
+          case CitationField::stance:
+            enumerated(f, key, "stance", stance_names, citation.stance);
+            break;
         }
       });
       if (!has_source) {
-        error(c, ErrorCode::schema, "citation has no 'source'");
+        error(c, ErrorCode::schema, "citation has no " + quote(name(CitationField::source)));
         citation.source.clear();
       }
       out.push_back(std::move(citation));
     });
   }
 
-  void unknown(NodeId v, std::string_view key, std::span<const std::string_view> fields) {
-    problems_.at_key(tree_, v, ErrorCode::schema,
-                     unknown_field(key, what_, std::vector<std::string_view>(fields.begin(), fields.end())));
+  void unknown(NodeId v, std::string_view key, const std::vector<std::string_view>& fields) {
+    problems_.at_key(tree_, v, ErrorCode::schema, unknown_field(key, what_, fields));
   }
 
  private:
@@ -156,9 +165,9 @@ class ItemReader {
   std::string what_;
 };
 
-bool require(const Tree& tree, FileProblems& problems, bool present, std::string_view what, std::string_view field) {
+bool require(const Tree& tree, FileProblems& problems, bool present, std::string_view what, ItemField field) {
   if (!present)
-    problems.at_value(tree, tree.root(), ErrorCode::schema, std::string(what) + " has no '" + std::string(field) + "'");
+    problems.at_value(tree, tree.root(), ErrorCode::schema, std::string(what) + " has no " + quote(name(field)));
   return present;
 }
 
@@ -169,29 +178,37 @@ bool read_node(const Tree& tree, FileProblems& problems, NodeData& n) {
   ItemReader r(tree, problems, "a node");
   bool has_id = false, has_type = false, has_label = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
-    if (key == "id")
-      has_id = r.string(v, key, n.id);
-    else if (key == "type")
-      has_type = r.string(v, key, n.type);
-    else if (key == "label")
-      has_label = r.string(v, key, n.label);
-    else if (key == "aliases") {
-      if (tree[v].kind != Kind::array) {
-        r.error(v, ErrorCode::value, "'aliases' must be an array of strings");
-        return;
-      }
-      tree.for_each_child(v, [&](NodeId a) {
-        std::string alias;
-        if (r.string(a, "aliases", alias)) n.aliases.push_back(std::move(alias));
-      });
-    } else if (!r.common(key, v, n)) {
-      r.unknown(v, key, node_fields);
+    const auto field = format::parse_field(key, false);
+    if (!field) return r.unknown(v, key, format::field_names(false));
+    switch (*field) {
+      case ItemField::id:
+        has_id = r.string(v, key, n.id);
+        break;
+      case ItemField::type:
+        has_type = r.string(v, key, n.type);
+        break;
+      case ItemField::label:
+        has_label = r.string(v, key, n.label);
+        break;
+      case ItemField::aliases:
+        if (tree[v].kind != Kind::array) {
+          r.error(v, ErrorCode::value, quote(key) + " must be an array of strings");
+          break;
+        }
+        tree.for_each_child(v, [&](NodeId a) {
+          std::string alias;
+          if (r.string(a, key, alias)) n.aliases.push_back(std::move(alias));
+        });
+        break;
+      default:
+        r.common(*field, v, n);
     }
   });
   if (has_id && has_type && has_label) return true;
   const std::string what = has_id ? "node '" + n.id + "'" : "a node";
-  const bool ok = require(tree, problems, has_id, what, "id") & require(tree, problems, has_type, what, "type");
-  if (has_id && !has_label) require(tree, problems, false, what, "label"), n.label = n.id;
+  const bool ok =
+      require(tree, problems, has_id, what, ItemField::id) & require(tree, problems, has_type, what, ItemField::type);
+  if (has_id && !has_label) require(tree, problems, false, what, ItemField::label), n.label = n.id;
   return ok;
 }
 
@@ -200,64 +217,69 @@ bool read_edge(const Tree& tree, FileProblems& problems, EdgeData& e) {
   ItemReader r(tree, problems, "an edge");
   bool has_type = false, has_from = false, has_to = false;
   for_each_member(tree, tree.root(), problems, [&](std::string_view key, NodeId v) {
-    if (key == "id")
-      r.string(v, key, e.id);
-    else if (key == "type")
-      has_type = r.string(v, key, e.type);
-    else if (key == "from")
-      has_from = r.string(v, key, e.from);
-    else if (key == "to")
-      has_to = r.string(v, key, e.to);
-    else if (!r.common(key, v, e))
-      r.unknown(v, key, edge_fields);
+    const auto field = format::parse_field(key, true);
+    if (!field) return r.unknown(v, key, format::field_names(true));
+    switch (*field) {
+      case ItemField::id:
+        r.string(v, key, e.id);
+        break;
+      case ItemField::type:
+        has_type = r.string(v, key, e.type);
+        break;
+      case ItemField::from:
+        has_from = r.string(v, key, e.from);
+        break;
+      case ItemField::to:
+        has_to = r.string(v, key, e.to);
+        break;
+      default:
+        r.common(*field, v, e);
+    }
   });
   if (has_type && has_from && has_to) return true;
   const std::string what = e.id.empty() ? "an edge" : "edge '" + e.id + "'";
-  require(tree, problems, has_type, what, "type"), require(tree, problems, has_from, what, "from");
-  require(tree, problems, has_to, what, "to");
+  require(tree, problems, has_type, what, ItemField::type), require(tree, problems, has_from, what, ItemField::from);
+  require(tree, problems, has_to, what, ItemField::to);
   return false;
 }
 
-Location field_location(const Tree& tree, const Problem& p, FileProblems& problems) {
-  const char* name = nullptr;
-  switch (p.field) {
+namespace {
+// The member of the item's JSON that each kind of assembler problem concerns.
+std::optional<ItemField> json_field(Field field) {
+  switch (field) {
     case Field::object:
-      break;
+      return std::nullopt;
     case Field::id:
-      name = "id";
-      break;
+      return ItemField::id;
     case Field::type:
-      name = "type";
-      break;
+      return ItemField::type;
     case Field::label:
-      name = "label";
-      break;
+      return ItemField::label;
     case Field::from:
-      name = "from";
-      break;
+      return ItemField::from;
     case Field::to:
-      name = "to";
-      break;
+      return ItemField::to;
     case Field::date:
-      name = "date";
-      break;
+      return ItemField::date;
     case Field::start:
-      name = "start";
-      break;
+      return ItemField::start;
     case Field::end:
-      name = "end";
-      break;
+      return ItemField::end;
     case Field::prop:
-      name = "props";
-      break;
+      return ItemField::props;
     case Field::source:
-      name = "sources";
-      break;
+      return ItemField::sources;
   }
+  return std::nullopt;
+}
+}  // namespace
+
+Location field_location(const Tree& tree, const Problem& p, FileProblems& problems) {
+  const std::optional<ItemField> field = json_field(p.field);
   NodeId target = tree.root();
-  if (name) {
+  if (field) {
     tree.for_each_child(tree.root(), [&](NodeId c) {
-      if (target == tree.root() && tree.key(c) == name) target = c;
+      if (target == tree.root() && tree.key(c) == name(*field)) target = c;
     });
   }
   if (target != tree.root() && p.field == Field::prop) {
@@ -274,7 +296,7 @@ Location field_location(const Tree& tree, const Problem& p, FileProblems& proble
     if (citation != none) {
       target = citation;
       tree.for_each_child(citation, [&](NodeId c) {
-        if (target == citation && tree.key(c) == "source") target = c;
+        if (target == citation && tree.key(c) == name(CitationField::source)) target = c;
       });
     }
   }

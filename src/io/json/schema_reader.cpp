@@ -3,7 +3,9 @@
 #include <charconv>
 #include <cmath>
 
-#include "diplograph/io.hpp"
+#include "core/messages.hpp"
+#include "diplograph/json.hpp"
+#include "schema/enum_names.hpp"
 
 namespace diplograph::detail::json {
 
@@ -70,19 +72,10 @@ struct SchemaReader {
         if (key == "type") {
           has_type = true;
           const std::string t = string(f, what + ": 'type'");
-          static constexpr ValueKind kinds[] = {ValueKind::string,  ValueKind::integer, ValueKind::real,
-                                                ValueKind::boolean, ValueKind::date,    ValueKind::enumeration};
-          std::vector<std::string_view> names;
-          bool found = false;
-          for (ValueKind k : kinds) {
-            names.push_back(kind_name(k));
-            if (kind_name(k) == t) spec.kind = k, found = true;
-          }
-          if (!found && tree[f].kind == Kind::string) {
-            const std::string best = closest_match(t, names);
-            error(f, what + ": unknown property type '" + t + "'" +
-                         (best.empty() ? "" : " (did you mean '" + best + "'?)"));
-          }
+          if (auto kind = parse_kind(t))
+            spec.kind = *kind;
+          else if (tree[f].kind == Kind::string)
+            error(f, what + ": " + detail::unknown("property type", t, kind_names.all()));
         } else if (key == "vocabulary") {
           spec.vocabulary = string(f, what + ": 'vocabulary'");
         } else if (key == "list") {
@@ -117,13 +110,10 @@ struct SchemaReader {
             if (k == "quad") {
               has_quad = true;
               const std::string q = string(x, what + ": 'quad'");
-              bool found = false;
-              for (auto quad : {QuadClass::verbal_cooperation, QuadClass::material_cooperation,
-                                QuadClass::verbal_conflict, QuadClass::material_conflict})
-                if (quad_name(quad) == q) category.quad = quad, found = true;
-              if (!found && tree[x].kind == Kind::string)
-                error(x, what + ": unknown quad class '" + q +
-                             "' (one of verbal-cooperation, material-cooperation, verbal-conflict, material-conflict)");
+              if (auto quad = parse_quad(q))
+                category.quad = *quad;
+              else if (tree[x].kind == Kind::string)
+                error(x, what + ": " + detail::unknown("quad class", q) + one_of(quad_names.all()));
             } else if (k == "score") {
               Value score;
               if (expect(x, Kind::number, what + ": 'score'") && number_value(tree.text(x), score)) {
@@ -145,84 +135,110 @@ struct SchemaReader {
     });
   }
 
+  // The schema file's top level: each member goes to the step that reads it.
   Schema::Parts read(NodeId root) {
     Schema::Parts parts;
     bool versioned = false;
     members(root, "a schema", [&](std::string_view key, NodeId f) {
-      if (key == "diplograph_schema") {
-        versioned = true;
-        if (tree[f].kind != Kind::number || tree.text(f) != "1")
-          error(f, "unsupported schema version '" + std::string(tree.text(f)) + "' (this diplograph reads version 1)");
-      } else if (key == "plover") {
+      if (key == "diplograph_schema")
+        versioned = true, version(f);
+      else if (key == "plover")
         plover(f, parts);
-      } else if (key == "provenance") {
-        members(f, "'provenance'", [&](std::string_view k, NodeId x) {
-          if (k == "source_type") {
-            parts.source_type = string(x, "'provenance.source_type'");
-          } else if (k == "required") {
-            parts.sources_required = boolean(x, "'provenance.required'");
-          } else {
-            unknown(x, k, "'provenance'", {"source_type", "required"});
-          }
-        });
-      } else if (key == "vocabularies") {
-        members(f, "'vocabularies'", [&](std::string_view name, NodeId x) {
-          parts.vocabularies.push_back({std::string(name), strings(x, "vocabulary '" + std::string(name) + "'")});
-        });
-      } else if (key == "node_types") {
-        members(f, "'node_types'", [&](std::string_view name, NodeId x) {
-          Schema::Parts::Node n;
-          n.name = name;
-          node_values.push_back(x);
-          const std::string what = "node type '" + n.name + "'";
-          members(x, what, [&](std::string_view k, NodeId y) {
-            if (k == "parent")
-              n.parent = string(y, what + ": 'parent'");
-            else if (k == "abstract")
-              n.abstract = boolean(y, what + ": 'abstract'");
-            else if (k == "doc")
-              n.doc = string(y, what + ": 'doc'");
-            else if (k == "props")
-              n.props = props(y, what);
-            else
-              unknown(y, k, what, {"parent", "abstract", "doc", "props"});
-          });
-          parts.node_types.push_back(std::move(n));
-        });
-      } else if (key == "edge_types") {
-        members(f, "'edge_types'", [&](std::string_view name, NodeId x) {
-          Schema::Parts::Edge e;
-          e.name = name;
-          edge_values.push_back(x);
-          const std::string what = "edge type '" + e.name + "'";
-          members(x, what, [&](std::string_view k, NodeId y) {
-            if (k == "from")
-              e.from = strings(y, what + ": 'from'");
-            else if (k == "to")
-              e.to = strings(y, what + ": 'to'");
-            else if (k == "doc")
-              e.doc = string(y, what + ": 'doc'");
-            else if (k == "props")
-              e.props = props(y, what);
-            else if (k == "date") {
-              const std::string rule = string(y, what + ": 'date'");
-              if (rule == "required")
-                e.date = DateRule::required;
-              else if (rule != "optional" && tree[y].kind == Kind::string)
-                error(y, what + ": 'date' must be \"required\" or \"optional\", not '" + rule + "'");
-            } else
-              unknown(y, k, what, {"from", "to", "date", "doc", "props"});
-          });
-          parts.edge_types.push_back(std::move(e));
-        });
-      } else {
+      else if (key == "provenance")
+        provenance(f, parts);
+      else if (key == "vocabularies")
+        vocabularies(f, parts);
+      else if (key == "node_types")
+        types(f, "'node_types'", node_values, parts.node_types, &SchemaReader::node_type);
+      else if (key == "edge_types")
+        types(f, "'edge_types'", edge_values, parts.edge_types, &SchemaReader::edge_type);
+      else
         unknown(f, key, "a schema",
                 {"diplograph_schema", "plover", "provenance", "vocabularies", "node_types", "edge_types"});
-      }
     });
     if (tree[root].kind == Kind::object && !versioned)
       error(root, "not a diplograph schema: missing \"diplograph_schema\": 1");
     return parts;
+  }
+
+  void version(NodeId v) {
+    if (tree[v].kind != Kind::number || tree.text(v) != "1")
+      error(v, "unsupported schema version " + quote(tree.text(v)) + " (this diplograph reads version 1)");
+  }
+
+  void provenance(NodeId v, Schema::Parts& parts) {
+    members(v, "'provenance'", [&](std::string_view k, NodeId x) {
+      if (k == "source_type")
+        parts.source_type = string(x, "'provenance.source_type'");
+      else if (k == "required")
+        parts.sources_required = boolean(x, "'provenance.required'");
+      else
+        unknown(x, k, "'provenance'", {"source_type", "required"});
+    });
+  }
+
+  void vocabularies(NodeId v, Schema::Parts& parts) {
+    members(v, "'vocabularies'", [&](std::string_view name, NodeId x) {
+      parts.vocabularies.push_back({std::string(name), strings(x, "vocabulary " + quote(name))});
+    });
+  }
+
+  // Each member of `v` read by `read_one`, remembering where it was declared.
+  template <class Item>
+  void types(NodeId v, std::string_view what, std::vector<NodeId>& declared, std::vector<Item>& out,
+             Item (SchemaReader::*read_one)(std::string_view, NodeId)) {
+    members(v, what, [&](std::string_view name, NodeId x) {
+      declared.push_back(x);
+      out.push_back((this->*read_one)(name, x));
+    });
+  }
+
+  Schema::Parts::Node node_type(std::string_view name, NodeId v) {
+    Schema::Parts::Node n;
+    n.name = name;
+    const std::string what = "node type " + quote(name);
+    members(v, what, [&](std::string_view k, NodeId y) {
+      if (k == "parent")
+        n.parent = string(y, what + ": 'parent'");
+      else if (k == "abstract")
+        n.abstract = boolean(y, what + ": 'abstract'");
+      else if (k == "doc")
+        n.doc = string(y, what + ": 'doc'");
+      else if (k == "props")
+        n.props = props(y, what);
+      else
+        unknown(y, k, what, {"parent", "abstract", "doc", "props"});
+    });
+    return n;
+  }
+
+  Schema::Parts::Edge edge_type(std::string_view name, NodeId v) {
+    Schema::Parts::Edge e;
+    e.name = name;
+    const std::string what = "edge type " + quote(name);
+    members(v, what, [&](std::string_view k, NodeId y) {
+      if (k == "from")
+        e.from = strings(y, what + ": 'from'");
+      else if (k == "to")
+        e.to = strings(y, what + ": 'to'");
+      else if (k == "doc")
+        e.doc = string(y, what + ": 'doc'");
+      else if (k == "props")
+        e.props = props(y, what);
+      else if (k == "date")
+        e.date = date_rule(y, what);
+      else
+        unknown(y, k, what, {"from", "to", "date", "doc", "props"});
+    });
+    return e;
+  }
+
+  DateRule date_rule(NodeId v, const std::string& what) {
+    const std::string rule = string(v, what + ": 'date'");
+    if (rule == "required") return DateRule::required;
+    if (rule != "optional" && tree[v].kind == Kind::string)
+      error(v, what + ": 'date' must be \"required\" or \"optional\", not " + quote(rule));
+    return DateRule::optional;
   }
 };
 

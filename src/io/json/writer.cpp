@@ -6,17 +6,33 @@
 #include <rapidjson/writer.h>
 
 #include <algorithm>
+#include <ostream>
 #include <tuple>
 
-#include "diplograph/io.hpp"
+#include "core/value_access.hpp"
+#include "diplograph/json.hpp"
+#include "io/json/format.hpp"
 
 namespace diplograph {
 
 namespace {
 
+namespace format = detail::json::format;
+using format::CitationField;
+using format::ItemField;
+
 template <class Writer>
 void write_string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+template <class Writer>
+void key(Writer& w, ItemField field) {
+  write_string(w, format::name(field));
+}
+template <class Writer>
+void key(Writer& w, CitationField field) {
+  write_string(w, format::name(field));
 }
 
 template <class Writer>
@@ -35,25 +51,25 @@ void write_value(Writer& w, const Value& v) {
       w.EndArray();
     }
   };
-  std::visit(Visitor{w}, v.storage());
+  std::visit(Visitor{w}, detail::ValueAccess::storage(v));
 }
 
 template <class Writer, class Data>
 void write_common(Writer& w, const Data& d) {
-  auto date = [&](const char* key, const std::optional<Date>& value) {
+  auto date = [&](ItemField field, const std::optional<Date>& value) {
     if (!value) return;
-    w.Key(key);
+    key(w, field);
     write_string(w, value->to_string());
   };
-  date("date", d.date);
-  date("start", d.start);
-  date("end", d.end);
+  date(ItemField::date, d.date);
+  date(ItemField::start, d.start);
+  date(ItemField::end, d.end);
   if (d.modality != Modality::actual) {
-    w.Key("modality");
+    key(w, ItemField::modality);
     write_string(w, modality_name(d.modality));
   }
   if (!d.props.empty()) {
-    w.Key("props");
+    key(w, ItemField::props);
     w.StartObject();
     for (const auto& p : d.props) {
       write_string(w, p.name);
@@ -62,18 +78,18 @@ void write_common(Writer& w, const Data& d) {
     w.EndObject();
   }
   if (!d.sources.empty()) {
-    w.Key("sources");
+    key(w, ItemField::sources);
     w.StartArray();
     for (const auto& c : d.sources) {
       w.StartObject();
-      w.Key("source");
+      key(w, CitationField::source);
       write_string(w, c.source);
       if (!c.quote.empty()) {
-        w.Key("quote");
+        key(w, CitationField::quote);
         write_string(w, c.quote);
       }
       if (c.stance != Stance::asserts) {
-        w.Key("stance");
+        key(w, CitationField::stance);
         write_string(w, stance_name(c.stance));
       }
       w.EndObject();
@@ -86,14 +102,14 @@ std::string node_line(const NodeData& n) {
   rapidjson::StringBuffer buffer;
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartObject();
-  w.Key("id");
+  key(w, ItemField::id);
   write_string(w, n.id);
-  w.Key("type");
+  key(w, ItemField::type);
   write_string(w, n.type);
-  w.Key("label");
+  key(w, ItemField::label);
   write_string(w, n.label);
   if (!n.aliases.empty()) {
-    w.Key("aliases");
+    key(w, ItemField::aliases);
     w.StartArray();
     for (const auto& a : n.aliases) write_string(w, a);
     w.EndArray();
@@ -108,14 +124,14 @@ std::string edge_line(const EdgeData& e) {
   rapidjson::Writer<rapidjson::StringBuffer> w(buffer);
   w.StartObject();
   if (!e.id.empty()) {
-    w.Key("id");
+    key(w, ItemField::id);
     write_string(w, e.id);
   }
-  w.Key("type");
+  key(w, ItemField::type);
   write_string(w, e.type);
-  w.Key("from");
+  key(w, ItemField::from);
   write_string(w, e.from);
-  w.Key("to");
+  key(w, ItemField::to);
   write_string(w, e.to);
   write_common(w, e);
   w.EndObject();
@@ -124,12 +140,12 @@ std::string edge_line(const EdgeData& e) {
 
 template <class Writer>
 void write_props(Writer& w, const std::vector<PropertySpec>& props) {
-  w.Key("props");
+  key(w, ItemField::props);
   w.StartObject();
   for (const auto& p : props) {
     write_string(w, p.name);
     w.StartObject();
-    w.Key("type");
+    key(w, ItemField::type);
     write_string(w, kind_name(p.kind));
     if (!p.vocabulary.empty()) w.Key("vocabulary"), write_string(w, p.vocabulary);
     if (p.list) w.Key("list"), w.Bool(true);
@@ -148,7 +164,7 @@ void write_type_names(Writer& w, const Schema& s, const std::vector<TypeId>& ids
 }
 
 // Appends the lines of `lines` as the members of a JSON array, one per line.
-void append_array(std::string& out, const char* key, const std::vector<std::string>& lines) {
+void append_array(std::string& out, std::string_view key, const std::vector<std::string>& lines) {
   out += ",\n\"";
   out += key;
   out += "\": [";
@@ -225,9 +241,9 @@ std::string to_json(const Schema& s) {
   for (const auto& t : s.edge_types()) {
     write_string(w, t.name);
     w.StartObject();
-    w.Key("from");
+    key(w, ItemField::from);
     write_type_names(w, s, t.from);
-    w.Key("to");
+    key(w, ItemField::to);
     write_type_names(w, s, t.to);
     if (t.date == DateRule::required) w.Key("date"), write_string(w, "required");
     if (!t.doc.empty()) w.Key("doc"), write_string(w, t.doc);
@@ -254,15 +270,20 @@ std::string to_json(const Graph& graph) {
   std::vector<std::string> lines;
   std::string schema = to_json(graph.schema());
   schema.pop_back();  // its final newline
-  std::string out = "{\"diplograph\": 1,\n\"schema\": " + schema;
+  std::string out =
+      "{\"" + std::string(format::version_key) + "\": 1,\n\"" + std::string(format::schema_key) + "\": " + schema;
   lines.reserve(nodes.size());
   for (const auto& n : nodes) lines.push_back(node_line(n));
-  append_array(out, "nodes", lines);
+  append_array(out, format::nodes_key, lines);
   lines.clear();
   for (const auto& e : edges) lines.push_back(edge_line(e));
-  append_array(out, "edges", lines);
+  append_array(out, format::edges_key, lines);
   out += "\n}\n";
   return out;
 }
+
+// The canonical layout sorts every node and edge first, so the text is built whole and then
+// written; a true streaming writer would need the sort anyway.
+void write_json(const Graph& graph, std::ostream& out) { out << to_json(graph); }
 
 }  // namespace diplograph
