@@ -5,11 +5,14 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="cmake g++ ninja-build pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          doctest-dev libcli11-dev libutf8proc-dev python3 python3-networkx python3-rdflib"
+          doctest-dev libcli11-dev libutf8proc-dev python3 python3-networkx python3-rdflib chromium"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
 done
+# The browser tests need node and npm; a node from elsewhere (which ships its own npm) will do.
+command -v node >/dev/null || missing="$missing nodejs"
+command -v npm >/dev/null || missing="$missing npm"
 if [ -n "$missing" ]; then
   echo "installing:$missing"
   export DEBIAN_FRONTEND=noninteractive
