@@ -26,7 +26,7 @@ try {
     (id) => JSON.parse(document.getElementById('dg-data').textContent).nodes.findIndex((n) => n.id === id), nodeId);
   if (index < 0) throw new Error(`no node '${nodeId}' in ${html}`);
   await page.click(`#dgn${index} text`);
-  await page.hover(`#dgn${index} text`);
+  await page.mouse.move(0, 0);  // no hover: the whole diagram, not one neighbourhood
   await page.screenshot({ path: out });
 } finally {
   await browser.close();
