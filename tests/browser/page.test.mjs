@@ -297,6 +297,15 @@ describe('a page of hostile labels', () => {
     assert.deepEqual(structure, { scripts: 2, foreign: 0, handlers: [], title: '</title><script>window.__pwned=12</script>' });
   });
 
+  test('tooltips show labels, not Graphviz\'s internal names', async () => {
+    const titles = await page.evaluate(() => {
+      const data = JSON.parse(document.getElementById('dg-data').textContent);
+      return data.nodes.map((n, i) => [document.querySelector(`#dgn${i} > title`).textContent, n.label]);
+    });
+    for (const [shown, label] of titles) assert.equal(shown, label);
+    assert.equal(await page.$$eval('g.node > title, g.edge > title', (t) => t.filter((e) => /^n\d/.test(e.textContent)).length), 0);
+  });
+
   test('the search folding agrees with Graph::fold on hard cases', async () => {
     assert.deepEqual(await foldingDifferences(page), []);
   });

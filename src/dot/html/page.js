@@ -184,6 +184,15 @@
     const f = factAt(event.target);
     if (f && f.kind === 'node' && factAt(event.relatedTarget || document.body) !== f) unhover();
   });
+  // Graphviz's <title> elements name the internal nodes (n0, n1 -> n2), which browsers show
+  // as tooltips: facts get their label instead, the rest none.
+  for (const title of svg.querySelectorAll('g.node > title, g.edge > title')) {
+    const f = factOfElement.get(title.parentNode);
+    if (!f) title.remove();
+    else if (f.kind === 'node') title.textContent = f.d.label;
+    else title.textContent = f.d.type + ': ' + nodeName(f.d.from) + ' \u2192 ' + nodeName(f.d.to);
+  }
+
   // Edges are thin: a wide transparent copy of each edge's path takes the clicks.
   for (const e of edges) {
     const path = e.el && e.el.querySelector('path');
@@ -194,17 +203,19 @@
     e.el.insertBefore(hit, path);
   }
 
-  // ---- search, folded as Graph::fold() folds (see fold below)
-  // Compatibility decomposition, case folding, marks and default-ignorables removed. toLowerCase
-  // is not Unicode case folding: ß and ς are mapped as folding maps them; what is left
-  // (Cherokee, a few archaic letters) is documented in the README.
+  // ---- search, folded as Graph::fold() folds (NFKC case fold, marks and default-ignorables
+  // removed). toLowerCase is not Unicode case folding; where the two differ it is corrected:
+  // ß and final ς, the iota subscript (a mark, but case folding makes it ι), and Cherokee
+  // (whose case fold is its upper case).
   function fold(text) {
     return text
       .normalize('NFKD')
       .toLowerCase()
+      .replace(/[\u13F8-\u13FD\uAB70-\uABBF]/g, (c) => c.toUpperCase())
       .replace(/ß/g, 'ss')
       .replace(/ς/g, 'σ')
       .normalize('NFKD')
+      .replace(/\u0345/g, 'ι')
       .replace(/[\p{M}\p{Default_Ignorable_Code_Point}]/gu, '')
       .normalize('NFC');
   }
