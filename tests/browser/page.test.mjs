@@ -152,12 +152,20 @@ describe('the crisis view page', () => {
       const data = JSON.parse(document.getElementById('dg-data').textContent);
       return data.edges.findIndex((e) => e.cites.length > 0);
     });
-    await page.evaluate((i) => document.getElementById('dge' + i).dispatchEvent(new MouseEvent('click', { bubbles: true })), i);
+    // A real click on the middle of the edge's curve, where only the edge is.
+    const at = await page.evaluate((i) => {
+      const path = document.querySelector(`#dge${i} path.dg-hit`);
+      const p = path.getPointAtLength(path.getTotalLength() / 2).matrixTransform(path.getScreenCTM());
+      return { x: p.x, y: p.y };
+    }, i);
+    await page.mouse.click(at.x, at.y);
     const panel = await page.evaluate(() => ({
       title: document.querySelector('#dg-panel h2')?.textContent,
       rows: [...document.querySelectorAll('#dg-panel dt')].map((dt) => dt.textContent),
       quotes: document.querySelectorAll('#dg-panel blockquote').length,
+      selected: document.querySelector('svg .dg-selected')?.id,
     }));
+    assert.equal(panel.selected, `dge${i}`);
     const edge = await page.evaluate((i) => JSON.parse(document.getElementById('dg-data').textContent).edges[i], i);
     assert.equal(panel.title, edge.type);
     assert.ok(panel.rows.includes('from') && panel.rows.includes('to'));
