@@ -15,12 +15,15 @@ foreach(asset IN LISTS diplograph_html_assets)
   if(text MATCHES "\\)dg_asset\"")
     message(FATAL_ERROR "${file} contains the raw string delimiter )dg_asset\"")
   endif()
-  # The HTML parser ends a script or style element at the first "</script" or "</style".
+  # The HTML parser ends a script or style element at the first "</script" or "</style" and
+  # treats "<!--" in a script specially.
   string(TOLOWER "${text}" lower)
-  if(NOT asset STREQUAL "page.html" AND lower MATCHES "</(script|style)")
-    message(FATAL_ERROR "${file} must not contain </script or </style")
+  if(NOT asset STREQUAL "page.html" AND lower MATCHES "</(script|style)|<!--")
+    message(FATAL_ERROR "${file} must not contain </script, </style or <!--")
   endif()
-  file(SHA256 ${file} sha256)
+  # The hash of the text as embedded (file(READ) drops carriage returns, as the browser's
+  # parser would turn them into line feeds anyway), which is what the browser checks.
+  string(SHA256 sha256 "${text}")
   string(APPEND diplograph_html_body "const std::string_view ${name} = R\"dg_asset(${text})dg_asset\";\n")
   string(APPEND diplograph_html_body "const std::string_view ${name}_sha256 = \"${sha256}\";\n")
 endforeach()
