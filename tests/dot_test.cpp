@@ -251,7 +251,7 @@ TEST_CASE("PNG and PDF render in process") {
   CHECK(test::read_file(out).find("</svg>") != std::string::npos);
   std::filesystem::remove(out);
   CHECK_THROWS_WITH_AS(render(g, RenderOptions{}, "diagram.gif"),
-                       "error: cannot tell the image format of 'diagram.gif': name it .svg, .png or .pdf", Error);
+                       "error: cannot tell the image format of 'diagram.gif': name it .svg, .png, .pdf or .html", Error);
 }
 
 TEST_CASE("wrapped labels break at spaces only, counting characters, not bytes") {

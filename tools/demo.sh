@@ -10,8 +10,9 @@ echo "== validate"; $dg validate
 echo "== stats"; $dg stats
 echo "== find ALIYEV, then detente (case and accents folded)"; $dg find "ALIYEV"; $dg find "detente"
 
-echo "== render the Azerbaijan-Russia crisis diagram"
+echo "== render the Azerbaijan-Russia crisis diagram, and the same as an interactive page"
 tools/render-readme-diagram.sh "$PWD/$dg" out
+echo "open $PWD/out/azerbaijan-russia.html in a browser: click a node or an edge for its sources"
 
 echo "== which events involving Russia and Azerbaijan happened between August and October 2025?"
 $dg query "MATCH (r:State {id:'russia'})-[]->(e:Event)<-[]-(a:State {id:'azerbaijan'})

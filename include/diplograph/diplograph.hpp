@@ -8,6 +8,7 @@
 #include "diplograph/dot.hpp"
 #include "diplograph/error.hpp"
 #include "diplograph/graph.hpp"
+#include "diplograph/html.hpp"
 #include "diplograph/interchange.hpp"
 #include "diplograph/json.hpp"
 #include "diplograph/query.hpp"

@@ -66,6 +66,8 @@ std::string_view layout_name(Layout layout) noexcept;
 std::optional<Layout> parse_layout(std::string_view name) noexcept;
 /// The format an output path names by its extension (".svg", ".png", ".pdf", any case).
 std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) noexcept;
+/// Whether an output path names an HTML page (".html" or ".htm", any case).
+bool is_html_file(const std::filesystem::path& file) noexcept;
 
 /// The `dot` layout takes seconds at a thousand nodes and does not finish at two thousand, so
 /// render() refuses it past this many nodes unless RenderOptions::force is set.
@@ -88,9 +90,10 @@ struct RenderOptions {
                                                   ImageFormat format) {
   return to_image(graph, options, format);
 }
-/// As to_image(), in the format `out`'s extension names, written atomically.
-/// Throws Error(ErrorCode::value) for an unknown extension, Error(ErrorCode::io) if the file
-/// cannot be written.
+/// As to_image(), in the format `out`'s extension names, written atomically; a `.html` or
+/// `.htm` file gets the interactive page, as write_html_page() (html.hpp) with the graph as its
+/// own source of sources. Throws Error(ErrorCode::value) for an unknown extension,
+/// Error(ErrorCode::io) if the file cannot be written.
 void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out);
 
 }  // namespace diplograph

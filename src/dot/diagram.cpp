@@ -169,6 +169,7 @@ void Diagram::describe_edge(EdgeIndex i, DiagramEdge& out) const {
     out.attrs[n].first = name;
     out.attrs[n++].second.assign(value);
   };
+  if (svg_ids) set("id", "dge" + std::to_string(i));
   if (options.edge_labels) set("label", esc_string(lines(e.type(), when_text(e))));
   const bool actual = e.modality() == Modality::actual;
   if (const auto quad = edge_quad(quads, e)) {
@@ -231,6 +232,11 @@ Diagram build_diagram(const Graph& g, const DotOptions& o) {
   assign_clusters(g, o, styles, d);
   if (o.legend && g.node_count() > 0) add_legend(styles, quads_used, d);
   return d;
+}
+
+void add_svg_ids(Diagram& d) {
+  d.svg_ids = true;
+  for (std::size_t i = 0; i < d.data_nodes; ++i) d.nodes[i].attrs.push_back({"id", "dgn" + std::to_string(i)});
 }
 
 std::vector<const char*> attr_names(const std::vector<const Attrs*>& lists) {

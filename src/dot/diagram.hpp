@@ -57,6 +57,7 @@ struct Diagram {
   const Graph* graph = nullptr;  // drawn from; outlives the diagram
   DotOptions options;
   std::vector<std::optional<QuadClass>> quads;  // per node: the PLOVER quad class of its event
+  bool svg_ids = false;                         // see add_svg_ids()
 
  private:
   void describe_edge(EdgeIndex i, DiagramEdge& out) const;  // reuses out's strings
@@ -64,6 +65,14 @@ struct Diagram {
 
 /// The diagram of a whole graph (restrict it with view() first).
 Diagram build_diagram(const Graph& graph, const DotOptions& options);
+
+/// Gives the graph's node i and edge i the SVG ids `dgn<i>` and `dge<i>` (never data), so
+/// that the interactive page's script finds them in the rendered SVG.
+void add_svg_ids(Diagram& diagram);
+
+/// Throws Error(ErrorCode::render) when `options` ask the `dot` layout for a graph past
+/// dot_layout_node_limit nodes without `force`; the message suggests a view or sfdp.
+void check_layout_size(const Graph& graph, const RenderOptions& options);
 
 /// Every attribute name used per kind, in first-use order, so writers can declare them.
 std::vector<const char*> attr_names(const std::vector<const Attrs*>& lists);
