@@ -54,6 +54,16 @@ TEST_CASE("N-Triples: golden, deterministic, escaped literals, typed dates, PROV
                   "\"2024-12-25\"^^<http://www.w3.org/2001/XMLSchema#date> .") != std::string::npos);
   CHECK(text.find("<urn:diplograph:node:allied-declaration> <urn:diplograph:vocab#date> "
                   "\"2022-02\"^^<http://www.w3.org/2001/XMLSchema#gYearMonth> .") != std::string::npos);
+  // The days a month covers, as xsd:date bounds that SPARQL can compare.
+  CHECK(text.find("<urn:diplograph:node:allied-declaration> <urn:diplograph:vocab#dateEarliest> "
+                  "\"2022-02-01\"^^<http://www.w3.org/2001/XMLSchema#date> .") != std::string::npos);
+  CHECK(text.find("<urn:diplograph:node:allied-declaration> <urn:diplograph:vocab#dateLatest> "
+                  "\"2022-02-28\"^^<http://www.w3.org/2001/XMLSchema#date> .") != std::string::npos);
+  // A node has its type and every supertype, so `?x a t:Actor` finds states without paths.
+  CHECK(text.find("<urn:diplograph:node:russia> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+                  "<urn:diplograph:type:State> .\n<urn:diplograph:node:russia> "
+                  "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <urn:diplograph:type:Actor> .") !=
+        std::string::npos);
   CHECK(text.find("<http://www.w3.org/2000/01/rdf-schema#label> \"trailing\\\\\" .") != std::string::npos);
   CHECK(text.find("\"line1\\nline2\"") != std::string::npos);
   CHECK(text.find("<urn:diplograph:node:russia> <urn:diplograph:rel:ACTOR> <urn:diplograph:node:azal-downing> .") !=

@@ -12,10 +12,11 @@ asan="-fsanitize=address,undefined -fno-sanitize=pointer-overflow -fno-sanitize-
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 $asan" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
 cmake --build build-asan -j2
-# The consumer test installs and builds an outside program; one run of it (above) is enough.
+# The consumer test installs and builds an outside program, the Virtuoso test starts a database
+# server: one run of each (above) is enough.
 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan -j2 --output-on-failure -E '^consumer\.'
+  ctest --test-dir build-asan -j2 --output-on-failure -E '^(consumer|virtuoso)\.'
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -fsanitize=thread" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"

@@ -75,6 +75,18 @@ std::string date_literal(const Date& d) {
   return o;
 }
 
+std::string day_literal(std::int32_t days) {
+  return "\"" + Date::from_days(days).to_string() + "\"^^" + Writer::term(xsd, "date");
+}
+
+// A date as the data gives it (typed by precision), plus the first and last day it covers as
+// xsd:date, which SPARQL compares: `fieldEarliest <= D` holds where the date possibly reaches D.
+void date_triples(Writer& w, const std::string& s, const std::string& field, const Date& d) {
+  w.triple(s, Writer::term(vocab, field), date_literal(d));
+  w.triple(s, Writer::term(vocab, field + "Earliest"), day_literal(d.earliest()));
+  w.triple(s, Writer::term(vocab, field + "Latest"), day_literal(d.latest()));
+}
+
 void value_triples(Writer& w, const std::string& s, const std::string& p, const Value& v) {
   std::string o;
   if (v.is_list()) {
@@ -99,9 +111,9 @@ void value_triples(Writer& w, const std::string& s, const std::string& p, const 
 
 template <class Fact>
 void fact_triples(Writer& w, const std::string& s, const Fact& f) {
-  if (auto d = f.date()) w.triple(s, Writer::term(vocab, "date"), date_literal(*d));
-  if (auto d = f.start()) w.triple(s, Writer::term(vocab, "start"), date_literal(*d));
-  if (auto d = f.end()) w.triple(s, Writer::term(vocab, "end"), date_literal(*d));
+  if (auto d = f.date()) date_triples(w, s, "date", *d);
+  if (auto d = f.start()) date_triples(w, s, "start", *d);
+  if (auto d = f.end()) date_triples(w, s, "end", *d);
   if (f.modality() != Modality::actual) w.literal(s, Writer::term(vocab, "modality"), modality_name(f.modality()));
   for (const PropertyRef& p : f.props()) value_triples(w, s, Writer::prop(p.name), p.value);
   for (const CitationRef& c : f.sources()) {
@@ -152,7 +164,10 @@ void write_ntriples(const Graph& graph, std::ostream& os) {
   const auto source_type = graph.schema().source_type();
   for (Node n : graph.nodes()) {
     const std::string s = Writer::node(n.id());
-    w.triple(s, rdf_type, Writer::type(n.type()));
+    // Every supertype too (the RDFS entailment, materialised): `?x a t:Event` finds summits in
+    // any store, without property paths, which Virtuoso 7.2 answers wrongly inside joins.
+    for (std::optional<TypeId> t = n.type_id(); t; t = graph.schema().node_type(*t).parent)
+      w.triple(s, rdf_type, Writer::type(graph.schema().node_type(*t).name));
     if (source_type && n.type_id() == *source_type) w.triple(s, rdf_type, Writer::term(prov, "Entity"));
     w.literal(s, Writer::term(rdfs, "label"), n.label());
     for (std::string_view alias : n.aliases()) w.literal(s, skos_alt, alias);

@@ -11,16 +11,8 @@ import sys
 
 import rdflib
 
-PREFIXES = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX dg: <urn:diplograph:vocab#>
-PREFIX t: <urn:diplograph:type:>
-PREFIX r: <urn:diplograph:rel:>
-PREFIX p: <urn:diplograph:prop:>
-PREFIX n: <urn:diplograph:node:>
-"""
+from sparql_prefixes import PREFIXES
+
 NODE = "urn:diplograph:node:"
 
 
