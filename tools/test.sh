@@ -13,10 +13,11 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined"
 cmake --build build-asan -j2
 # The consumer test installs and builds an outside program, the Virtuoso test starts a database
-# server: one run of each (above) is enough.
+# server, the Kùzu and browser tests drive outside engines through the CLI: one run of each
+# (above) is enough; the code they exercise runs here through the doctest and CLI suites.
 LSAN_OPTIONS=suppressions=$PWD/tests/sanitizers/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
   UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --test-dir build-asan -j2 --output-on-failure -E '^(consumer|virtuoso)\.'
+  ctest --test-dir build-asan -j2 --output-on-failure -E '^(consumer|virtuoso|kuzu|browser)\.'
 
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS="-O1 -fsanitize=thread" \
       -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread"
