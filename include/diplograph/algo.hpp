@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 #include "diplograph/date.hpp"
@@ -108,6 +109,8 @@ struct TimelineOptions {
   /// (an event dated "2025-10" is possibly, not definitely, before 2025-10-15).
   Certainty certainty = Certainty::possibly;
   std::string event_type = "Event";  ///< with its subtypes
+  /// Only events of these modalities (the event node's own, not its role edges'); empty: all.
+  std::vector<Modality> modalities;
 };
 
 struct TimelineEntry {
@@ -139,7 +142,35 @@ struct Claims {
   bool disputed() const noexcept { return !disputing.empty(); }
 };
 
+/// The citations of one node or edge, split by stance. Cost: its citations.
 Claims claims(const Graph& graph, Node fact);
 Claims claims(const Graph& graph, Edge fact);
+
+/// Which facts find_claims() lists. Every filter that is set applies.
+struct ClaimFilter {
+  /// Only facts that some source disputes (most are also asserted by another: contested).
+  bool disputed_only = false;
+  /// Only facts citing this Source id, asserting or disputing.
+  std::optional<std::string> source;
+  /// Only facts about this actor (a node id): the actor's own node, every edge at it, every
+  /// node of `about_types` linked to it by an edge (an event it takes part in, an agreement it
+  /// signed), and every edge at such a node (the other roles, causes and effects of that event).
+  std::optional<std::string> actor;
+  /// Node types (with subtypes) of the facts an actor takes part in. Empty: Event, Agreement and
+  /// Document, those of them the schema has.
+  std::vector<std::string> about_types;
+};
+
+/// A fact, node or edge, with the sources that assert and dispute it.
+struct FactClaims {
+  std::variant<Node, Edge> fact;
+  Claims claims;
+};
+
+/// The cited facts that pass `filter`: nodes in index order, then edges in index order. Facts no
+/// source cites (Source nodes among them) are left out. Throws Error(ErrorCode::reference) with a
+/// did-you-mean for an unknown source or actor id or a `source` that is not a Source node, and
+/// Error(ErrorCode::schema) for an unknown type in about_types. Cost: O(nodes + edges).
+std::vector<FactClaims> find_claims(const Graph& graph, const ClaimFilter& filter = {});
 
 }  // namespace diplograph

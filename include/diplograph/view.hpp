@@ -37,6 +37,9 @@ struct ViewOptions {
   /// Keep only facts citing this Source id: the edges that cite it, the nodes that cite it or
   /// that such an edge touches, and the source node itself.
   std::optional<std::string> source;
+  /// Keep only facts, nodes and edges, of these modalities ({Modality::actual}: what happened,
+  /// without expected, possible or hypothetical events and relations); empty keeps every one.
+  std::vector<Modality> modalities;
 };
 
 /// The view of `graph` that `options` describe; an edge survives only with both its ends.

@@ -1,4 +1,4 @@
-// timeline(), plover_category() and claims().
+// timeline() and plover_category().
 
 #include <algorithm>
 
@@ -24,11 +24,6 @@ bool in_range(const Date& d, const TimelineOptions& o) {
   if (o.certainty == Certainty::definitely)
     return (!o.from || d.earliest() >= o.from->earliest()) && (!o.to || d.latest() <= o.to->latest());
   return (!o.from || d.latest() >= o.from->earliest()) && (!o.to || d.earliest() <= o.to->latest());
-}
-
-void add_claim(const Graph& g, const CitationRef& c, Claims& out) {
-  Claim claim{g.find(c.source), c.source, c.quote};
-  (c.stance == Stance::disputes ? out.disputing : out.asserting).push_back(claim);
 }
 
 }  // namespace
@@ -64,6 +59,9 @@ std::vector<TimelineEntry> timeline(const Graph& g, const TimelineOptions& o) {
   for (Node event : candidates) {
     std::optional<Date> when = event.when();
     if (!when || !in_range(*when, o)) continue;
+    if (!o.modalities.empty() &&
+        std::find(o.modalities.begin(), o.modalities.end(), event.modality()) == o.modalities.end())
+      continue;
     TimelineEntry entry{event, *when, {}, plover_category(g, event)};
     bool all = true;
     for (Node actor : actors) {
@@ -76,18 +74,6 @@ std::vector<TimelineEntry> timeline(const Graph& g, const TimelineOptions& o) {
     if (a.date != b.date) return a.date < b.date;
     return a.event.id() < b.event.id();
   });
-  return out;
-}
-
-Claims claims(const Graph& g, Node fact) {
-  Claims out;
-  for (const CitationRef& c : fact.sources()) add_claim(g, c, out);
-  return out;
-}
-
-Claims claims(const Graph& g, Edge fact) {
-  Claims out;
-  for (const CitationRef& c : fact.sources()) add_claim(g, c, out);
   return out;
 }
 

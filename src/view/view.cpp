@@ -1,5 +1,6 @@
 #include "diplograph/view.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <deque>
 
@@ -28,6 +29,12 @@ bool cites(const Fact& f, std::string_view source) {
   for (const CitationRef& c : f.sources())
     if (c.source == source) return true;
   return false;
+}
+
+template <class Fact>
+bool of_modality(const Fact& f, const ViewOptions& o) {
+  return o.modalities.empty() ||
+         std::find(o.modalities.begin(), o.modalities.end(), f.modality()) != o.modalities.end();
 }
 
 template <class Fact>
@@ -102,13 +109,14 @@ Graph view(const Graph& g, const ViewOptions& o) {
 
   std::vector<bool> keep_nodes(g.node_count()), keep_edges(g.edge_count());
   for (Node n : g.nodes())
-    keep_nodes[n.index()] =
-        node_types[n.type_id()] && in_time(n, o) && (!source || n == *source || cites(n, *o.source));
+    keep_nodes[n.index()] = node_types[n.type_id()] && in_time(n, o) && of_modality(n, o) &&
+                            (!source || n == *source || cites(n, *o.source));
   for (Edge e : g.edges()) {
-    keep_edges[e.index()] = edge_types[e.type_id()] && in_time(e, o) && (!source || cites(e, *o.source));
+    keep_edges[e.index()] =
+        edge_types[e.type_id()] && in_time(e, o) && of_modality(e, o) && (!source || cites(e, *o.source));
     // What a source says about an edge brings along the nodes it connects.
     if (source && keep_edges[e.index()]) {
-      auto pass = [&](Node n) { return node_types[n.type_id()] && in_time(n, o); };
+      auto pass = [&](Node n) { return node_types[n.type_id()] && in_time(n, o) && of_modality(n, o); };
       if (pass(e.from())) keep_nodes[e.from().index()] = true;
       if (pass(e.to())) keep_nodes[e.to().index()] = true;
     }

@@ -34,5 +34,6 @@ void add_query(CLI::App& app, const Globals& globals);
 void add_path(CLI::App& app, const Globals& globals);
 void add_neighbors(CLI::App& app, const Globals& globals);
 void add_timeline(CLI::App& app, const Globals& globals);
+void add_claims(CLI::App& app, const Globals& globals);
 
 }  // namespace cli

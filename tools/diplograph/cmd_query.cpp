@@ -17,23 +17,12 @@ struct QueryArgs {
   std::string format = "table";
 };
 
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + '"';
-}
-
 void print_csv(const diplograph::QueryResult& r) {
-  auto line = [](const std::vector<std::string>& fields) {
-    for (std::size_t i = 0; i < fields.size(); ++i) std::cout << (i ? "," : "") << csv_field(fields[i]);
-    std::cout << '\n';
-  };
-  line(r.columns);
+  print_csv_line(std::cout, r.columns);
   for (const auto& row : r.rows) {
     std::vector<std::string> fields;
     for (const auto& cell : row) fields.push_back(cell.to_string());
-    line(fields);
+    print_csv_line(std::cout, fields);
   }
 }
 

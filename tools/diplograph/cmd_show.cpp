@@ -9,8 +9,14 @@ namespace {
 std::string when(const std::optional<diplograph::Date>& date, const std::optional<diplograph::Date>& start,
                  const std::optional<diplograph::Date>& end) {
   if (date) return date->to_string();
-  if (start || end) return (start ? start->to_string() : "") + " to " + (end ? end->to_string() : "");
+  if (start && end) return "from " + start->to_string() + " to " + end->to_string();
+  if (start) return "from " + start->to_string();
+  if (end) return "until " + end->to_string();
   return "";
+}
+
+void print_props(const std::vector<diplograph::PropertyRef>& props, const char* indent) {
+  for (const auto& p : props) std::cout << indent << p.name << ": " << p.value.to_string() << '\n';
 }
 
 void print_sources(const std::vector<diplograph::CitationRef>& sources, const char* indent) {
@@ -32,6 +38,7 @@ void print_edges(const char* title, const std::vector<diplograph::Edge>& edges, 
     if (!w.empty()) std::cout << "  " << w;
     if (e.modality() != diplograph::Modality::actual) std::cout << "  [" << modality_name(e.modality()) << ']';
     std::cout << '\n';
+    print_props(e.props(), "      ");
     print_sources(e.sources(), "      ");
   }
 }
@@ -40,6 +47,11 @@ void print_edges(const char* title, const std::vector<diplograph::Edge>& edges, 
 
 void add_show(CLI::App& app, const Globals& globals) {
   auto* cmd = app.add_subcommand("show", "Show one node: its fields, properties, sources and edges");
+  cmd->footer(
+      "Each edge is followed by its properties (name: value) and its sources (id: \"quote\").\n"
+      "Intervals read \"from START to END\", \"from START\" (still running or end unknown) or\n"
+      "\"until END\" (start unknown); a fact that is not actual shows [expected], [possible] or\n"
+      "[hypothetical].");
   static std::string id;
   cmd->add_option("ID", id, "A node id, or a label or alias that names one node")->required();
   cmd->callback([&globals] {
@@ -55,7 +67,7 @@ void add_show(CLI::App& app, const Globals& globals) {
     if (n.modality() != diplograph::Modality::actual) std::cout << "modality:  " << modality_name(n.modality()) << '\n';
     if (const auto props = n.props(); !props.empty()) {
       std::cout << "props:\n";
-      for (const auto& p : props) std::cout << "  " << p.name << ": " << p.value.to_string() << '\n';
+      print_props(props, "  ");
     }
     if (const auto sources = n.sources(); !sources.empty()) {
       std::cout << "sources:\n";

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cli::add_path(app, globals);
   cli::add_neighbors(app, globals);
   cli::add_timeline(app, globals);
+  cli::add_claims(app, globals);
 
   try {
     app.parse(argc, argv);

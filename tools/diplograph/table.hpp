@@ -11,6 +11,9 @@ namespace cli {
 /// Display width of UTF-8 text in terminal columns.
 std::size_t display_width(const std::string& text);
 
+/// One CSV record (RFC 4180): fields with a comma, quote or line break are quoted.
+void print_csv_line(std::ostream& out, const std::vector<std::string>& fields);
+
 class Table {
  public:
   explicit Table(std::vector<std::string> header) : header_(std::move(header)) {}
