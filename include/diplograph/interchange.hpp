@@ -1,12 +1,15 @@
 #pragma once
 /// \file
 /// Interchange with other tools: GraphML (NetworkX, Gephi, yEd), N-Triples (rdflib, any
-/// SPARQL store) and PLOVER-style JSON lines (event-data tools). Each writer is deterministic:
+/// SPARQL store), PLOVER-style JSON lines (event-data tools) and bulk-load CSV (neo4j-admin,
+/// Kùzu). Each writer is deterministic:
 /// the same graph gives the same bytes. The vocabularies are documented in the README
 /// ("Diagrams and interchange").
 
+#include <filesystem>
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 #include "diplograph/graph.hpp"
 
@@ -36,5 +39,30 @@ std::string to_ntriples(const Graph& graph);
 /// recipients, participants, hosts, mediators, locations (node ids), modality, citations.
 void write_plover_jsonl(const Graph& graph, std::ostream& out);
 std::string to_plover_jsonl(const Graph& graph);
+
+/// One file of the CSV export: its name in the export directory and its content.
+struct CsvFile {
+  std::string name;
+  std::string text;
+};
+
+/// Bulk-load CSV for property-graph databases, in the layout `neo4j-admin database import`
+/// reads: `nodes-<Type>.csv` per node type that has nodes (`id:ID`, `:LABEL` = the type and its
+/// ancestors, `label`, `aliases:string[]`, `date`, `start`, `end`, `modality`, `sources` as a
+/// JSON array of citations, then the type's properties as `name:long|double|boolean|string`,
+/// `[]` for lists) and `edges-<TYPE>.csv` per edge type that has edges (`:START_ID`, `:END_ID`,
+/// `:TYPE`, `id`, the same fixed columns, the properties, and `from_type:IGNORE`,
+/// `to_type:IGNORE` naming the end nodes' types). Arrays are `;`-joined; dates are strings with
+/// their precision; an empty field is an absent value; RFC 4180 quoting. Last comes
+/// `kuzu-schema.cypher`, Kùzu's CREATE NODE/REL TABLE and COPY statements for the same files.
+/// Files are in name order (node files, then edge files). Throws Error(ErrorCode::value) for a
+/// list element that holds `;`. Cost: O(nodes + edges).
+std::vector<CsvFile> to_csv_files(const Graph& graph);
+
+/// Writes to_csv_files(graph) into the directory `dir` atomically: into a temporary directory
+/// beside it, renamed into place when every file is written. An existing `dir` is replaced only
+/// when it is empty or holds nothing but a previous CSV export; otherwise, and on any failure,
+/// `dir` is left as it was and Error(ErrorCode::io) is thrown.
+void write_csv_export(const Graph& graph, const std::filesystem::path& dir);
 
 }  // namespace diplograph

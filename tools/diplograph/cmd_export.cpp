@@ -22,18 +22,22 @@ void add_export(CLI::App& app, const Globals& globals) {
   cmd->footer(
       "Formats: json (canonical diplograph JSON: schema embedded, sorted, one fact per line),\n"
       "dot (Graphviz, styled from the schema), graphml (NetworkX, Gephi, yEd),\n"
-      "nt (RDF N-Triples with PROV sources), plover (one JSON line per event).\n"
+      "nt (RDF N-Triples with PROV sources), plover (one JSON line per event),\n"
+      "csv (a directory: neo4j-admin import CSV per node and edge type + kuzu-schema.cypher).\n"
       "The view options restrict what is exported; the drawing options apply to dot.\n"
       "Files are written atomically: on failure the target is untouched.");
   static ExportOptions options;
   cmd->add_option("--format", options.format, "Output format")
-      ->check(CLI::IsMember({"json", "dot", "graphml", "nt", "plover"}))
+      ->check(CLI::IsMember({"json", "dot", "graphml", "nt", "plover", "csv"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", options.output, "Output file (default: standard output)");
+  cmd->add_option("-o,--output", options.output, "Output file (default: standard output); a directory for csv");
   add_view_options(*cmd, options.view);
   add_draw_options(*cmd, options.draw);
   cmd->callback([&globals] {
+    if (options.format == "csv" && (options.output.empty() || options.output == "-"))
+      throw CLI::ValidationError("--output", "csv writes a directory: give it with -o DIR");
     const auto graph = apply_view(load_graph(globals), options.view);
+    if (options.format == "csv") return diplograph::write_csv_export(graph, options.output);
     std::string text;
     if (options.format == "json") text = diplograph::to_json(graph);
     if (options.format == "dot") text = diplograph::to_dot(graph, dot_options(options.draw));
