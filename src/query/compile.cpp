@@ -134,6 +134,7 @@ struct Var {
   std::string name;
   int slot;
   VarKind kind;
+  T type = T::any;               // for values: what the projection is known to give
   std::vector<bool> node_types;  // node: types its patterns allow (empty = any)
   std::vector<bool> edge_types;  // edge: likewise
 };
@@ -145,6 +146,10 @@ class Compiler {
   Compiler(const Schema& schema, const Text& text) : schema_(schema), text_(text) {}
 
   void run(Statement& st) {
+    for (std::size_t k = 1; k < st.union_all.size(); ++k)
+      if (st.union_all[k] != st.union_all[0])
+        fail(st.parts[k + 1].clauses.front().pos, "UNION and UNION ALL cannot be mixed in one query",
+             ErrorCode::syntax);
     for (std::size_t p = 0; p < st.parts.size(); ++p) {
       std::vector<std::string> columns = part(st.parts[p]);
       if (p == 0)
@@ -159,7 +164,7 @@ class Compiler {
     text_.fail(code, pos, message);
   }
   [[noreturn]] void type_error(std::size_t pos, const std::string& message) const {
-    text_.fail(ErrorCode::value, pos, "type mismatch: " + message);
+    text_.fail(ErrorCode::query, pos, "type mismatch: " + message);
   }
 
   int new_slot() { return slots_++; }
@@ -215,8 +220,10 @@ class Compiler {
       for (const auto& [name, pos] : group) {
         const NodeType* t = schema_.find_node_type(name);
         if (!t) {
+          // A likely typo is an error; any other unknown type matches nothing (open world).
           std::string best = schema_.suggest_node_type(name);
-          fail(pos, "unknown node type '" + name + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?"));
+          if (!best.empty()) fail(pos, "unknown node type '" + name + "'; did you mean '" + best + "'?");
+          continue;
         }
         for (TypeId sub : schema_.subtypes(t->id)) any[sub] = true;
       }
@@ -228,16 +235,18 @@ class Compiler {
     return mask;
   }
 
-  std::vector<TypeId> edge_types(const RelPattern& r) {
+  std::vector<TypeId> edge_types(const RelPattern& r, bool& impossible) {
     std::vector<TypeId> out;
     for (const auto& [name, pos] : r.labels) {
       const EdgeType* t = schema_.find_edge_type(name);
       if (!t) {
         std::string best = schema_.suggest_edge_type(name);
-        fail(pos, "unknown relationship type '" + name + "'" + (best.empty() ? "" : "; did you mean '" + best + "'?"));
+        if (!best.empty()) fail(pos, "unknown relationship type '" + name + "'; did you mean '" + best + "'?");
+        continue;
       }
       out.push_back(t->id);
     }
+    if (out.empty() && !r.labels.empty()) impossible = true;
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -248,6 +257,12 @@ class Compiler {
       for (Var& v : scope) {
         if (v.name != name) continue;
         const bool fresh_here = std::find(fresh.begin(), fresh.end(), v.slot) != fresh.end();
+        if (kind == VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
+            v.type != T::node)
+          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a node");
+        if (kind != VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
+            v.type != T::edge && (v.type != T::list || kind == VarKind::edge))
+          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a relationship");
         if (kind == VarKind::node && v.kind != VarKind::node && v.kind != VarKind::value)
           fail(pos, "'" + name + "' is a " + std::string(v.kind == VarKind::path ? "path" : "relationship") +
                         ", used here as a node");
@@ -295,7 +310,9 @@ class Compiler {
       if (n.props_param) resolve(*n.props_param, scope, Ctx::plain);
     }
     for (auto& r : p.rels) {
-      r.types = edge_types(r);
+      bool impossible = false;
+      r.types = edge_types(r, impossible);
+      if (impossible) r.impossible = true;
       if (r.var_length && r.max_hops >= 0 && r.max_hops < r.min_hops) r.impossible = true;
       Var& v = bind(scope, r.var, r.pos, r.var_length ? VarKind::rel_list : VarKind::edge, fresh);
       if (!r.types.empty()) {
@@ -324,6 +341,7 @@ class Compiler {
     for (auto& p : c.patterns) pattern(p, scope, fresh);
     c.new_slots = fresh;
     if (c.where) {
+      pattern_ok_ = true;
       resolve(*c.where, scope, Ctx::plain);
       expect_boolean(*c.where, "WHERE");
     }
@@ -349,7 +367,7 @@ class Compiler {
       for (const Var& v : out)
         if (v.name == item.name) fail(item.pos, "multiple result columns with the same name '" + item.name + "'");
       item.slot = new_slot();
-      Var v{item.name, item.slot, VarKind::value, {}, {}};
+      Var v{item.name, item.slot, VarKind::value, type_of(*item.expr), {}, {}};
       if (item.expr->kind == Expr::Kind::variable)
         if (const Var* src = find(in, item.expr->name)) {
           v.kind = src->kind;
@@ -359,14 +377,47 @@ class Compiler {
       out.push_back(std::move(v));
     }
     p.aggregating = !p.aggregates.empty();
+    if (p.aggregating)
+      for (auto& item : p.items)
+        if (has_aggregate(*item.expr)) grouped_only(*item.expr, p);
     for (auto& s : p.order) sort_item(p, s, in, out);
     if (p.skip) constant(*p.skip, "SKIP");
     if (p.limit) constant(*p.limit, "LIMIT");
     if (p.where) {
-      resolve(*p.where, out, Ctx::plain);
+      Scope visible = out;
+      if (!p.aggregating && !p.distinct)
+        for (const Var& v : in)
+          if (!find(out, v.name)) visible.push_back(v);
+      pattern_ok_ = true;
+      resolve(*p.where, visible, Ctx::plain);
       expect_boolean(*p.where, "WHERE");
     }
     return out;
+  }
+
+  static bool has_aggregate(const Expr& e) {
+    if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return true;
+    for (const auto& a : e.args)
+      if (a && has_aggregate(*a)) return true;
+    return false;
+  }
+
+  std::string_view text_of(const Expr& e) const { return text_.view().substr(e.begin, e.end - e.begin); }
+
+  // Beside its aggregates, an aggregating item may only use what it is grouped by: the
+  // grouping items, written the same way.
+  void grouped_only(const Expr& e, const Projection& p) {
+    if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return;
+    for (const auto& item : p.items)
+      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e))
+        return;
+    if (e.kind == Expr::Kind::variable)
+      fail(e.pos, "'" + e.name + "' is used beside an aggregate but is not a grouping key; return it as a column too");
+    if (e.kind == Expr::Kind::list_comp || e.kind == Expr::Kind::quantifier || e.kind == Expr::Kind::reduce ||
+        e.kind == Expr::Kind::pattern || e.kind == Expr::Kind::pattern_comp || e.kind == Expr::Kind::exists)
+      return;
+    for (const auto& a : e.args)
+      if (a) grouped_only(*a, p);
   }
 
   void constant(Expr& e, const char* what) {
@@ -376,6 +427,13 @@ class Compiler {
     } catch (const Error&) {
       fail(e.pos, std::string("the expression of ") + what + " must be a constant (a number or a parameter)");
     }
+    if (e.kind != Expr::Kind::literal) return;
+    if (!e.value.is_int())
+      fail(e.pos, std::string(what) + " needs a non-negative integer, got " + std::string(kind_of(e.value)),
+           ErrorCode::syntax);
+    if (e.value.i() < 0)
+      fail(e.pos, std::string(what) + " needs a non-negative integer, got " + std::to_string(e.value.i()),
+           ErrorCode::syntax);
   }
 
   void sort_item(Projection& p, SortItem& s, const Scope& in, const Scope& out) {
@@ -426,6 +484,9 @@ class Compiler {
   void set_type(const Expr& e, T t) { types_[&e] = t; }
 
   void resolve(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs = nullptr) {
+    // A pattern (a)-->(b) is a condition: only where a truth value is asked for.
+    const bool pattern_ok = pattern_ok_;
+    pattern_ok_ = false;
     switch (e.kind) {
       case Expr::Kind::literal:
         set_type(e, e.value.is_null()     ? T::null
@@ -450,6 +511,10 @@ class Compiler {
       case Expr::Kind::reduce:
         return comprehension(e, scope, ctx, aggs);
       case Expr::Kind::pattern:
+        if (!pattern_ok)
+          fail(e.pos, "a pattern can only be used as a condition (in WHERE, NOT, AND, OR or exists())",
+               ErrorCode::syntax);
+        [[fallthrough]];
       case Expr::Kind::pattern_comp:
       case Expr::Kind::exists:
         return pattern_expression(e, scope, ctx, aggs);
@@ -462,8 +527,12 @@ class Compiler {
       default:
         break;
     }
-    for (auto& a : e.args)
+    const bool logic = e.kind == Expr::Kind::not_ ||
+                       (e.kind == Expr::Kind::binary && (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::xor_));
+    for (auto& a : e.args) {
+      pattern_ok_ = pattern_ok && logic;
       if (a) resolve(*a, scope, ctx, aggs);
+    }
     switch (e.kind) {
       case Expr::Kind::not_:
         expect_boolean(*e.args[0], "NOT");
@@ -498,7 +567,7 @@ class Compiler {
                     : it->kind == VarKind::edge     ? T::edge
                     : it->kind == VarKind::path     ? T::path
                     : it->kind == VarKind::rel_list ? T::list
-                                                    : T::any);
+                                                    : it->type);
         rel_lists_[&e] = it->kind == VarKind::rel_list;
         return;
       }
@@ -562,24 +631,11 @@ class Compiler {
     }
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    std::string what = var.name.empty() ? (node ? "this node" : "this relationship") : "'" + var.name + "'";
+    // A likely typo is an error; any other unknown property is null, as in Neo4j (open world).
     std::string hint = did_you_mean(name, candidates);
-    if (hint.empty()) hint = owner_hint(name, node);
+    if (hint.empty()) return T::null;
+    std::string what = var.name.empty() ? (node ? "this node" : "this relationship") : "'" + var.name + "'";
     fail(pos, "unknown property '" + name + "' of " + what + hint);
-  }
-
-  // "; it is a property of Event" when another type has it, so the fix is a label.
-  std::string owner_hint(const std::string& name, bool node) const {
-    if (node) {
-      for (const NodeType& t : schema_.node_types())
-        for (const PropertySpec& spec : t.props)
-          if (spec.name == name) return "; it is a property of " + t.name;
-    } else {
-      for (const EdgeType& t : schema_.edge_types())
-        for (const PropertySpec& spec : t.props)
-          if (spec.name == name) return "; it is a property of " + t.name;
-    }
-    return "";
   }
 
   void aggregate(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
@@ -615,7 +671,10 @@ class Compiler {
     if (std::find(std::begin(scalars), std::end(scalars), e.name) == std::end(scalars))
       fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
     if (e.value.is_bool()) fail(e.pos, "only count() takes *, not " + written + "()");
-    for (auto& a : e.args) resolve(*a, scope, ctx, aggs);
+    for (auto& a : e.args) {
+      pattern_ok_ = e.name == "exists";
+      resolve(*a, scope, ctx, aggs);
+    }
     static const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> arity = {
         {"coalesce", {1, 1000}}, {"range", {2, 3}}, {"substring", {2, 3}}, {"replace", {3, 3}},  {"split", {2, 2}},
         {"left", {2, 2}},        {"right", {2, 2}}, {"within", {3, 3}},    {"overlaps", {3, 3}}, {"atan2", {2, 2}},
@@ -625,6 +684,15 @@ class Compiler {
       expect_arity(e, it->second.first, it->second.second);
     else
       expect_arity(e, 1, 1);
+    if (!e.args.empty()) {
+      const T t0 = type_of(*e.args[0]);
+      if ((e.name == "size" &&
+           (t0 == T::path || t0 == T::node || t0 == T::edge || t0 == T::number || t0 == T::boolean)) ||
+          ((e.name == "properties" || e.name == "keys") &&
+           (t0 == T::number || t0 == T::string || t0 == T::boolean || t0 == T::list || t0 == T::path)) ||
+          (e.name == "length" && (t0 == T::number || t0 == T::boolean || t0 == T::node || t0 == T::edge)))
+        type_error(e.args[0]->pos, e.name + "() cannot take a " + std::string(t_name(t0)));
+    }
     if (e.name == "type") {
       const T t = type_of(*e.args[0]);
       if (t != T::edge && t != T::any && t != T::null)
@@ -670,22 +738,29 @@ class Compiler {
     resolve(*e.args[0], scope, ctx, aggs);
     e.slot = new_slot();
     inner.push_back({e.name, e.slot, VarKind::value, {}, {}});
-    for (std::size_t k = 1; k < e.args.size(); ++k)
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+      pattern_ok_ = k == 1;
       if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
+    }
     set_type(e, e.kind == Expr::Kind::quantifier ? T::boolean : T::list);
   }
 
   void pattern_expression(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
     Scope inner = scope;
     std::vector<int> fresh;
-    if (e.kind == Expr::Kind::pattern)
-      for (const auto& n : e.pattern->nodes)
-        if (!n.var.empty() && !find(scope, n.var))
-          fail(n.pos, "a pattern used as a condition cannot introduce new variables ('" + n.var +
-                          "'); use EXISTS { ... } or a pattern comprehension");
+    if (e.kind == Expr::Kind::pattern) {
+      std::vector<std::pair<std::string, std::size_t>> names;
+      for (const auto& n : e.pattern->nodes) names.emplace_back(n.var, n.pos);
+      for (const auto& r : e.pattern->rels) names.emplace_back(r.var, r.pos);
+      for (const auto& [name, pos] : names)
+        if (!name.empty() && !find(scope, name))
+          fail(pos, "unknown variable '" + name +
+                        "': a pattern used as a condition cannot introduce new variables; use EXISTS { ... }");
+    }
     pattern(*e.pattern, inner, fresh);
     e.pattern->fresh = fresh;
     if (e.pattern->where) {
+      pattern_ok_ = true;
       resolve(*e.pattern->where, inner, Ctx::plain);
       expect_boolean(*e.pattern->where, "WHERE");
     }
@@ -731,6 +806,10 @@ class Compiler {
         set_type(e, T::boolean);
         return;
       case Op::in:
+        if (known(b) && b != T::list)
+          type_error(e.pos, "IN needs a list on its right, got a " + std::string(t_name(b)));
+        set_type(e, T::boolean);
+        return;
       case Op::regex:
         set_type(e, T::boolean);
         return;
@@ -743,6 +822,7 @@ class Compiler {
   const Schema& schema_;
   const Text& text_;
   int slots_ = 0;
+  bool pattern_ok_ = false;
   std::map<const Expr*, T> types_;
   std::map<const Expr*, bool> rel_lists_;
 };

@@ -239,6 +239,7 @@ std::optional<bool> compare_op(Op op, const V& a, const V& b) {
         return x.earliest() >= y.earliest();
     }
   }
+  if (a.is_number() && b.is_number() && (std::isnan(a.num()) || std::isnan(b.num()))) return false;
   auto c = compare_values(a, b);
   if (!c) return std::nullopt;
   switch (op) {

@@ -144,9 +144,16 @@ std::int64_t int_arg(const Expr& e, std::size_t k, const V& v, const Env& env) {
   return v.i();
 }
 
+// range() takes integers only; the TCK calls another kind an ArgumentError.
+std::int64_t range_arg(const Expr& e, std::size_t k, const V& v, const Env& env) {
+  if (!v.is_int())
+    fail(env, e.args[k]->pos, ErrorCode::argument, "range() needs integers, got " + std::string(kind_of(v)));
+  return v.i();
+}
+
 V range(const Expr& e, std::vector<V>& a, Env& env) {
-  const std::int64_t from = int_arg(e, 0, a[0], env), to = int_arg(e, 1, a[1], env);
-  const std::int64_t step = a.size() > 2 ? int_arg(e, 2, a[2], env) : 1;
+  const std::int64_t from = range_arg(e, 0, a[0], env), to = range_arg(e, 1, a[1], env);
+  const std::int64_t step = a.size() > 2 ? range_arg(e, 2, a[2], env) : 1;
   if (step == 0) fail(env, e.args[2]->pos, ErrorCode::argument, "range() step must not be zero");
   VList out;
   for (std::int64_t i = from; step > 0 ? i <= to : i >= to;) {

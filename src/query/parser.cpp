@@ -310,7 +310,8 @@ class Parser {
     if (is_punct("{"))
       property_map(n.props);
     else if (peek().kind == Tok::param)
-      n.props_param = atom();
+      fail_at(peek().pos,
+              "a parameter cannot stand for a property map in a pattern; write {key: $" + peek().text + "}");
     expect(")");
     return n;
   }
@@ -614,8 +615,13 @@ class Parser {
       auto [p, ec] = std::from_chars(t.text.data(), t.text.data() + t.text.size(), d);
       if (p != t.text.data() + t.text.size() || (ec != std::errc{} && ec != std::errc::result_out_of_range))
         fail_at(t.pos, "invalid number '" + t.text + "'");
-      if (ec == std::errc::result_out_of_range && std::fabs(d) > 1) fail_at(t.pos, "float " + t.text + " is too large");
-      if (ec == std::errc::result_out_of_range) d = 0.0;  // underflow: as close to zero as it gets
+      if (ec == std::errc::result_out_of_range) {
+        // from_chars leaves `d` alone when out of range: overflow has a positive decimal exponent.
+        const std::size_t x = t.text.find_first_of("eE");
+        const bool overflow = x == std::string::npos || t.text[x + 1] != '-';
+        if (overflow) fail_at(t.pos, "float " + t.text + " is too large");
+        d = 0.0;  // underflow: as close to zero as it gets
+      }
       e->value = d;
     }
     e->end = t.end;
