@@ -372,7 +372,7 @@ V call_function(const Expr& e, std::vector<V>& a, Env& env) {
     if (!a[0].is_string()) arg_type(e, 0, a[0], "a string", env);
     Date d;
     std::string why;
-    if (!Date::try_parse(a[0].s(), d, &why)) fail(env, e.args[0]->pos, ErrorCode::value, "date(): " + why);
+    if (!Date::try_parse(a[0].s(), d, &why)) fail(env, e.pos, ErrorCode::value, "date(): " + why);
     return V(d);
   }
   if (n == "within" || n == "overlaps") {

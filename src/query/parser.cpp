@@ -515,7 +515,6 @@ class Parser {
         e = finish(std::move(p));
       } else if (is_punct("[")) {
         next();
-        Depth d(*this);
         ExprPtr lo, hi;
         if (!is_punct("..")) lo = expr();
         if (accept("..")) {
@@ -550,7 +549,6 @@ class Parser {
 
   ExprPtr map_projection(ExprPtr object) {
     const std::size_t pos = next().pos;
-    Depth d(*this);
     auto e = make(Expr::Kind::map_proj, pos, object->begin);
     e->args.push_back(std::move(object));
     if (!accept("}")) {
@@ -723,7 +721,6 @@ class Parser {
 
   ExprPtr list_like() {
     const std::size_t begin = next().pos;
-    Depth d(*this);
     // [x IN list WHERE ... | ...]
     if (peek().kind == Tok::ident && is_keyword("IN", 1) && !is_reserved(peek())) {
       auto e = make(Expr::Kind::list_comp, begin, begin);
@@ -757,7 +754,6 @@ class Parser {
 
   ExprPtr map_literal() {
     const std::size_t begin = next().pos;
-    Depth d(*this);
     auto e = make(Expr::Kind::map, begin, begin);
     if (!accept("}")) {
       do {
@@ -776,7 +772,6 @@ class Parser {
 
   ExprPtr case_expression() {
     const std::size_t begin = next().pos;
-    Depth d(*this);
     auto e = make(Expr::Kind::case_, begin, begin);
     if (!is_keyword("WHEN")) {
       e->has_subject = true;
@@ -799,7 +794,6 @@ class Parser {
   ExprPtr exists_subquery() {
     const std::size_t begin = next().pos;
     next();
-    Depth d(*this);
     auto e = make(Expr::Kind::exists, begin, begin);
     accept_keyword("MATCH");
     e->pattern = std::make_shared<Pattern>(pattern_part());
@@ -818,7 +812,6 @@ class Parser {
       return s;
     }();
     next();  // (
-    Depth d(*this);
     if (accept("*")) {
       expect(")");
       auto e = make(lower == "count" ? Expr::Kind::count_star : Expr::Kind::call, begin, begin);
