@@ -104,11 +104,14 @@ struct QueryOptions {
 /// against. Cheap to copy; immutable, so one Query may run on many threads at once.
 ///
 /// Errors, and the openCypher TCK error classes they stand for:
-///   - ErrorCode::syntax  — SyntaxError (always from compile());
-///   - ErrorCode::query   — SemanticError: unknown variable, type, property or function,
-///     misplaced aggregate, a variable bound twice (from compile());
-///   - ErrorCode::value   — TypeError: an operand or argument of the wrong type (from compile()
-///     when the types are known from the schema, else from run());
+///   - ErrorCode::syntax  — SyntaxError: malformed text (from compile()), and a SKIP or LIMIT
+///     parameter that is not a non-negative integer (from run(), as the TCK classes it);
+///   - ErrorCode::query   — SemanticError, and the TCK's compile-time SyntaxErrors that are
+///     semantic (UndefinedVariable, VariableTypeConflict, InvalidAggregation, ...) or static
+///     type errors (InvalidArgumentType) found from literals and the schema (from compile());
+///     also a missing parameter (from run());
+///   - ErrorCode::value   — TypeError: an operand or argument of the wrong type found while
+///     running (from run());
 ///   - ErrorCode::argument — ArgumentError: a value of the right type out of range, such as
 ///     range() with step 0 or percentileCont() with 1.5 (from run());
 ///   - ErrorCode::limit   — a QueryLimits limit was hit (from run()).
