@@ -13,11 +13,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
+#include <thread>
 
 #include "diplograph/error.hpp"
 #include "diplograph/json.hpp"
@@ -222,4 +225,102 @@ TEST_CASE("a query compiled against one graph's schema runs on a view of it") {
   const Graph& g = fixture();
   const Query q = Query::compile(g.schema(), "MATCH (e:Event) RETURN count(*)");
   CHECK(q.run(g).rows[0][0].value == Value(9));
+}
+
+namespace {
+std::string error_of(const std::string& text, const QueryOptions& options = {}) {
+  try {
+    query(fixture(), text, options);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+}  // namespace
+
+TEST_CASE("deep nesting is refused, long flat chains are not (issue 13 item 2)") {
+  std::string deep = "RETURN " + std::string(1001, '[') + std::string(1001, ']');
+  CHECK(error_of(deep).starts_with("<query>:1:1008: error: expression nested deeper than 1000 levels"));
+  std::string nots = "RETURN ";
+  for (int i = 0; i < 20000; ++i) nots += "NOT ";
+  CHECK(error_of(nots + "true").find("nested deeper than 1000 levels") != std::string::npos);
+  std::string ors = "RETURN false";
+  for (int i = 0; i < 30000; ++i) ors += " OR false";
+  const QueryResult r = query(fixture(), ors + " OR true AS x");
+  CHECK(r.rows.at(0).at(0).to_string() == "true");
+}
+
+TEST_CASE("huge or tiny number literals are errors or zero, never exceptions (issue 13 item 3)") {
+  CHECK(error_of("RETURN " + std::string(400, '9')).find("is too large") != std::string::npos);
+  CHECK(error_of("RETURN 1e400").find("float 1e400 is too large") != std::string::npos);
+  CHECK(query(fixture(), "RETURN 1e-400 AS x").rows.at(0).at(0).to_string() == "0");
+}
+
+TEST_CASE("run-time errors carry the position of the call (issue 13 item 10)") {
+  CHECK(
+      error_of("RETURN date('2025-' + '13') AS d").starts_with("<query>:1:8: error: date(): month 13 is out of range"));
+  CHECK(error_of("RETURN 9223372036854775807 + 1").starts_with("<query>:1:28: error: integer overflow"));
+}
+
+TEST_CASE("SKIP + LIMIT cannot overflow; hop counts are range-checked (issue 13 item 11)") {
+  CHECK(query(fixture(), "UNWIND [1, 2, 3] AS x RETURN x SKIP 9223372036854775807 LIMIT 9223372036854775807")
+            .rows.empty());
+  CHECK(query(fixture(), "UNWIND [1, 2, 3] AS x RETURN x SKIP 1 LIMIT 9223372036854775807").rows.size() == 2);
+  CHECK(error_of("MATCH (a)-[*4294967297]->(b) RETURN b")
+            .starts_with("<query>:1:13: error: a variable length is limited to 1000000 hops, got 4294967297"));
+}
+
+TEST_CASE("a NUL byte in a query keeps the message whole (issue 13 item 12)") {
+  const std::string text = std::string("RETURN 1 ") + '\0' + " 2";
+  const std::string what = error_of(text);
+  CHECK(what == "<query>:1:10: error: unexpected character '\\0'\n  RETURN 1 \\0 2\n           ^");
+  CHECK(std::string(what.c_str()) == what);
+}
+
+TEST_CASE("parameters from C++") {
+  QueryOptions options;
+  options.params.set("who", Value("russia")).set_json("ids", R"(["armenia", "georgia"])");
+  const QueryResult r =
+      query(fixture(), "MATCH (s:State) WHERE s.id = $who OR s.id IN $ids RETURN s.id ORDER BY s.id", options);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0][0].to_string() == "armenia");
+  CHECK(error_of("RETURN $missing").starts_with("<query>:1:8: error: missing parameter $missing"));
+}
+
+TEST_CASE("limits stop runaway queries (issue 10 part 2)") {
+  QueryOptions options;
+  options.limits.timeout = std::chrono::milliseconds(100);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string what = error_of("MATCH (a)-[*]-(b) RETURN count(*)", options);
+  CHECK(what.find("query stopped after 100 ms (--timeout)") != std::string::npos);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(5));
+
+  QueryOptions rows;
+  rows.limits.max_rows = 2;
+  CHECK(error_of("MATCH (n) RETURN n", rows).find("query stopped after 2 rows (--max-rows)") != std::string::npos);
+
+  QueryOptions bindings;
+  bindings.limits.max_bindings = 1000;
+  CHECK(error_of("MATCH (a)-[*]-(b) RETURN count(*)", bindings).find("bindings") != std::string::npos);
+
+  std::atomic<bool> cancel{false};
+  QueryOptions cancelled;
+  cancelled.limits.cancel = &cancel;
+  std::thread stopper([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    cancel = true;
+  });
+  CHECK(error_of("MATCH (a)-[*]-(b) RETURN count(*)", cancelled).find("query cancelled") != std::string::npos);
+  stopper.join();
+}
+
+TEST_CASE("JSON values out: nodes with properties, paths, maps") {
+  const QueryResult r =
+      query(fixture(), "MATCH p = (a:Person {id: 'putin'})-[:LEADS]->(s) RETURN p, {n: s.population} AS m");
+  CHECK(
+      to_json(r.rows[0][0]) ==
+      R"({"nodes": [{"id": "putin", "type": "Person", "label": "Vladimir Putin", "properties": {}}, )"
+      R"({"id": "russia", "type": "State", "label": "Russia", "properties": {"iso3": "RUS", "population": 143000000}}], )"
+      R"("relationships": [{"id": "e-leads-putin", "type": "LEADS", "from": "putin", "to": "russia", "properties": {}}]})");
+  CHECK(to_json(r.rows[0][1]) == R"({"n": 143000000})");
 }

@@ -21,6 +21,8 @@ enum class ErrorCode : std::uint8_t {
   io,         ///< a file that cannot be read or written
   query,      ///< a query that cannot run (unknown variable, type mismatch)
   render,     ///< Graphviz refused a graph or a layout
+  argument,   ///< a query function argument of the right type but out of range
+  limit,      ///< a query stopped by its limits (deadline, rows, bindings, cancellation)
 };
 
 /// Where a problem is: file, 1-based line and column (bytes). 0 means unknown.

@@ -1,6 +1,6 @@
 #pragma once
 /// \file
-/// The query language: a subset of Cypher, parsed, checked against the schema and run by the
+/// The query language: the read-only core of openCypher, parsed, checked against the schema and run by the
 /// library.
 ///
 ///     MATCH (a:State {id: 'azerbaijan'})<-[:ACTOR|RECIPIENT]-(e:Event)
@@ -11,6 +11,9 @@
 /// compare) is in the README's "Query" section. Errors point at line:column of the query text
 /// with a caret under the spot and, where it helps, a did-you-mean.
 
+#include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -23,14 +26,21 @@
 
 namespace diplograph {
 
-/// One cell of a result. A returned node or edge keeps its handle (valid while the Graph
-/// lives) and shows as its id; every other cell is a plain Value (null when absent).
+/// One cell of a result. Scalars are a plain Value (null when absent); a node or relationship
+/// keeps its handle (valid while the Graph lives); lists, maps and paths hold their parts.
 struct Cell {
-  Value value;
-  std::optional<Node> node;
-  std::optional<Edge> edge;
+  enum class Kind : std::uint8_t { value, node, edge, list, map, path };
+  Kind kind = Kind::value;
+  Value value;               ///< Kind::value
+  std::optional<Node> node;  ///< Kind::node
+  std::optional<Edge> edge;  ///< Kind::edge
+  /// Kind::list: the items; Kind::map: the values, in key order; Kind::path: nodes and
+  /// relationships alternating, starting and ending with a node.
+  std::vector<Cell> items;
+  std::vector<std::string> keys;  ///< Kind::map: the keys, sorted
   /// Display text: Value::to_string(), "" for null, a node's or edge's id (an edge without an
-  /// id shows as `from-[TYPE]->to`).
+  /// id shows as `from-[TYPE]->to`), a list as `[a, b]`, a map as `{k: v}`, a path as
+  /// `(a)-[r]->(b)`.
   std::string to_string() const;
 };
 
@@ -42,30 +52,81 @@ struct QueryResult {
   std::vector<std::vector<Cell>> rows;
 };
 
-/// The rows as a JSON array with one object per row, keyed by column. A node is
-/// {"id", "type", "label"}, an edge {"id", "type", "from", "to"}; values are JSON values (dates
-/// as strings, lists as arrays, null as null). One row per line, for reading by eye and by `jq`.
+/// The rows as a JSON array with one object per row, keyed by column; one row per line. A node
+/// is {"id", "type", "label", "properties": {...}}, a relationship {"id", "type", "from", "to",
+/// "properties": {...}}, a path {"nodes": [...], "relationships": [...]}; lists are arrays,
+/// maps objects, dates strings, null null. Properties are the schema-declared ones the element
+/// holds.
 [[nodiscard]] std::string to_json(const QueryResult& result);
+/// One cell as JSON, as to_json() writes it.
+[[nodiscard]] std::string to_json(const Cell& cell);
 
 namespace detail {
 struct QueryPlan;
-}
+struct ParameterData;
+}  // namespace detail
+
+/// Values for the `$name` parameters of a query. Cheap to copy.
+class Parameters {
+ public:
+  Parameters();
+  /// Sets `$name` to a plain value.
+  Parameters& set(const std::string& name, Value value);
+  /// Sets `$name` to a JSON value (object keys become map keys). Throws Error(ErrorCode::syntax)
+  /// for malformed JSON, located at `<param name>`.
+  Parameters& set_json(const std::string& name, std::string_view json);
+  /// Sets every member of a JSON object. Throws as set_json().
+  Parameters& set_json_object(std::string_view json);
+  /// Is `$name` set?
+  bool has(const std::string& name) const;
+
+ private:
+  friend struct detail::ParameterData;
+  std::shared_ptr<detail::ParameterData> data_;
+};
+
+/// What a run may use before it is stopped with Error(ErrorCode::limit). Zero means no limit.
+struct QueryLimits {
+  std::chrono::milliseconds timeout{0};  ///< wall-clock deadline from the start of run()
+  std::size_t max_rows = 0;              ///< rows in the result
+  std::size_t max_bindings = 0;          ///< intermediate rows and pattern expansions, together
+  /// Set by another thread to stop the run; read with relaxed loads every few thousand steps.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+/// How to run a query: its parameters and limits.
+struct QueryOptions {
+  Parameters params;
+  QueryLimits limits;
+};
 
 /// A parsed and checked query, ready to run on any graph with the schema it was checked
 /// against. Cheap to copy; immutable, so one Query may run on many threads at once.
+///
+/// Errors, and the openCypher TCK error classes they stand for:
+///   - ErrorCode::syntax  — SyntaxError: malformed text (from compile()), and a SKIP or LIMIT
+///     parameter that is not a non-negative integer (from run(), as the TCK classes it);
+///   - ErrorCode::query   — SemanticError, and the TCK's compile-time SyntaxErrors that are
+///     semantic (UndefinedVariable, VariableTypeConflict, InvalidAggregation, ...) or static
+///     type errors (InvalidArgumentType) found from literals and the schema (from compile());
+///     also a missing parameter (from run());
+///   - ErrorCode::value   — TypeError: an operand or argument of the wrong type found while
+///     running (from run());
+///   - ErrorCode::argument — ArgumentError: a value of the right type out of range, such as
+///     range() with step 0 or percentileCont() with 1.5 (from run());
+///   - ErrorCode::limit   — a QueryLimits limit was hit (from run()).
+/// Every error is located at `<query>`:line:column (of the call, for run-time errors) and its
+/// message ends with the offending query line and a caret under the spot.
 class Query {
  public:
-  /// Parses `text` and checks it against `schema`. Throws Error with ErrorCode::syntax for
-  /// malformed text and ErrorCode::query for an unknown variable, type, property or function
-  /// or a type mismatch; its location is `<query>`:line:column and its message ends with the
-  /// offending query line and a caret under the spot.
+  /// Parses `text` and checks it against `schema`. Throws Error as listed above.
   [[nodiscard]] static Query compile(const Schema& schema, std::string_view text);
 
   /// Runs the query. \pre `graph.schema()` is the schema the query was compiled against (or
-  /// equal to it). Throws Error(ErrorCode::query) for a failure only data can reveal.
-  /// Cost: proportional to the edges the patterns touch, not to the graph's size, when each
-  /// pattern has a bound start (an id, or a labelled node of a rare type).
-  QueryResult run(const Graph& graph) const;
+  /// equal to it). Throws Error for a failure only data can reveal, a missing parameter, or a
+  /// limit hit. Cost: proportional to the edges the patterns touch when each pattern has a
+  /// bound start (an id, or a labelled node of a rare type).
+  QueryResult run(const Graph& graph, const QueryOptions& options = {}) const;
 
   /// The RETURN column names.
   const std::vector<std::string>& columns() const noexcept;
@@ -76,6 +137,6 @@ class Query {
 };
 
 /// Compiles and runs `text` on `graph`: Query::compile(graph.schema(), text).run(graph).
-QueryResult query(const Graph& graph, std::string_view text);
+QueryResult query(const Graph& graph, std::string_view text, const QueryOptions& options = {});
 
 }  // namespace diplograph

@@ -1,282 +1,601 @@
 #include "query/eval.hpp"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <cmath>
 
-#include "diplograph/error.hpp"
-
 namespace diplograph::ql {
+
+Budget::Budget(const QueryLimits& limits, const Text& text) : limits_(limits), text_(text) {
+  if (limits.timeout.count() > 0) deadline_ = std::chrono::steady_clock::now() + limits.timeout;
+  max_steps_ = limits.max_bindings;
+}
+
+void Budget::check() const {
+  const char* hint =
+      "; bound the variable-length pattern (e.g. [*1..3]), start it from a known node, or use shortestPath()";
+  if (max_steps_ && steps_ > max_steps_)
+    throw Error(ErrorCode::limit,
+                "query stopped after " + std::to_string(max_steps_) + " bindings (--max-bindings)" + hint,
+                Location{"<query>", 0, 0});
+  if (limits_.cancel && limits_.cancel->load(std::memory_order_relaxed))
+    throw Error(ErrorCode::limit, "query cancelled", Location{"<query>", 0, 0});
+  if (limits_.timeout.count() > 0 && std::chrono::steady_clock::now() > deadline_) {
+    const auto ms = limits_.timeout.count();
+    const std::string span = ms % 1000 == 0 ? std::to_string(ms / 1000) + " s" : std::to_string(ms) + " ms";
+    throw Error(ErrorCode::limit, "query stopped after " + span + " (--timeout)" + hint, Location{"<query>", 0, 0});
+  }
+  (void)text_;
+}
+
+void fail(const Env& env, std::size_t pos, ErrorCode code, const std::string& message) {
+  throw env.text.error(code, pos, message);
+}
+
+std::optional<bool> truth(const V& v, const Env& env, std::size_t pos) {
+  if (v.is_null()) return std::nullopt;
+  if (!v.is_bool())
+    fail(env, pos, ErrorCode::value, "type mismatch: expected a boolean, got " + std::string(kind_of(v)));
+  return v.b();
+}
+
+// ---- properties
+
 namespace {
 
-Val of(Value v) { return Val{Val::Ref::none, 0, std::move(v)}; }
-Val null() { return Val{}; }
-
-Value optional_date(const std::optional<Date>& d) { return d ? Value(*d) : Value(); }
+V optional_date(const std::optional<Date>& d) { return d ? V(*d) : V(); }
 
 template <class Fact>
-Value common_property(const Fact& f, std::string_view name) {
-  if (name == "id") return f.id().empty() ? Value() : Value(std::string(f.id()));
-  if (name == "type") return std::string(f.type());
-  if (name == "modality") return std::string(modality_name(f.modality()));
+V citations(const Fact& f) {
+  VList out;
+  for (const CitationRef& c : f.sources())
+    out.emplace_back(VMap{{"quote", V(std::string(c.quote))},
+                          {"source", V(std::string(c.source))},
+                          {"stance", V(std::string(stance_name(c.stance)))}});
+  return V(std::move(out));
+}
+
+template <class Fact>
+std::optional<V> common_builtin(const Fact& f, std::string_view name) {
+  if (name == "id") return f.id().empty() ? V() : V(std::string(f.id()));
+  if (name == "type") return V(std::string(f.type()));
+  if (name == "modality") return V(std::string(modality_name(f.modality())));
   if (name == "date") return optional_date(f.date());
   if (name == "start") return optional_date(f.start());
   if (name == "end") return optional_date(f.end());
   if (name == "when") return optional_date(f.when());
-  const Value* v = f.prop(name);
-  return v ? *v : Value();
+  if (name == "sources") return citations(f);
+  return std::nullopt;
 }
 
-Value node_property(const Graph& g, Node n, std::string_view name) {
-  if (name == "label") return std::string(n.label());
+V stored(const Value* v) { return v ? from_value(*v) : V(); }
+
+}  // namespace
+
+V node_property(const Graph& g, NodeIndex i, std::string_view name) {
+  const Node n = g.node(i);
+  const Schema& schema = g.schema();
+  if (schema.node_property(n.type_id(), name)) return stored(n.prop(name));
+  if (auto v = common_builtin(n, name)) return *v;
+  if (name == "label") return V(std::string(n.label()));
   if (name == "aliases") {
-    List l;
+    VList l;
     for (std::string_view a : n.aliases()) l.emplace_back(std::string(a));
-    return l;
+    return V(std::move(l));
   }
-  Value v = common_property(n, name);
-  if (!v.is_null() || (name != "quad" && name != "score" && name != "category")) return v;
-  // The PLOVER pseudo-properties come from whichever property holds the category.
-  for (const PropertyRef& p : n.props()) {
-    const PropertySpec* spec = g.schema().node_property(n.type_id(), p.name);
-    if (!spec || spec->vocabulary != Schema::plover_vocabulary || !p.value.is_string()) continue;
-    if (name == "category") return p.value;
-    const PloverCategory* c = g.schema().plover(p.value.as_string());
-    if (!c) return Value();
-    return name == "quad" ? Value(std::string(quad_name(c->quad))) : Value(c->score);
-  }
-  return Value();
-}
-
-std::string edge_text(const Graph& g, EdgeIndex i) {
-  Edge e = g.edge(i);
-  if (!e.id().empty()) return std::string(e.id());
-  return std::string(e.from().id()) + "-[" + std::string(e.type()) + "]->" + std::string(e.to().id());
-}
-
-Val property(const Expr& e, const Graph& g, const Binding& b) {
-  Val object = eval(*e.args[0], g, b);
-  if (object.ref == Val::Ref::node) return of(node_property(g, g.node(object.index), e.name));
-  if (object.ref == Val::Ref::edge) return of(common_property(g.edge(object.index), e.name));
-  return null();
-}
-
-int kind_rank(const Val& v) {
-  if (v.ref == Val::Ref::node) return 6;
-  if (v.ref == Val::Ref::edge) return 7;
-  const Value& x = v.value;
-  if (x.is_int() || x.is_real()) return 0;
-  if (x.is_string()) return 1;
-  if (x.is_bool()) return 2;
-  if (x.is_date()) return 3;
-  if (x.is_list()) return 4;
-  return 9;  // null
-}
-
-// Comparison for the operators: nullopt when the two cannot be compared (null, other kinds).
-// Dates compare definitely: a < b when every day of a is before every day of b, a <= b when
-// every day of a is on or before b's last day, and so on.
-std::optional<int> order(const Val& a, const Val& b, Op op) {
-  const int ra = kind_rank(a), rb = kind_rank(b);
-  if (ra == 9 || rb == 9 || ra != rb) return std::nullopt;
-  if (ra == 3) {
-    const Date& x = a.value.as_date();
-    const Date& y = b.value.as_date();
-    switch (op) {
-      case Op::lt:
-        return x.latest() < y.earliest() ? -1 : 1;
-      case Op::gt:
-        return x.earliest() > y.latest() ? 1 : -1;
-      case Op::le:
-        return x.latest() <= y.latest() ? -1 : 1;
-      case Op::ge:
-        return x.earliest() >= y.earliest() ? 1 : -1;
-      default:
-        return x == y ? 0 : 1;
+  if (name == "quad" || name == "score" || name == "category") {
+    // The PLOVER pseudo-properties come from whichever property holds the category.
+    for (const PropertyRef& p : n.props()) {
+      const PropertySpec* spec = schema.node_property(n.type_id(), p.name);
+      if (!spec || spec->vocabulary != Schema::plover_vocabulary || !p.value.is_string()) continue;
+      if (name == "category") return from_value(p.value);
+      const PloverCategory* c = schema.plover(p.value.as_string());
+      if (!c) return V();
+      return name == "quad" ? V(std::string(quad_name(c->quad))) : V(c->score);
     }
   }
-  return compare(a, b);
+  return V();
 }
 
-bool equal(const Val& a, const Val& b) {
-  if (kind_rank(a) == 0 && kind_rank(b) == 0) return a.value.as_real() == b.value.as_real();
-  return a.ref == b.ref && (a.ref != Val::Ref::none ? a.index == b.index : a.value == b.value);
+V edge_property(const Graph& g, EdgeIndex i, std::string_view name) {
+  const Edge e = g.edge(i);
+  if (g.schema().edge_property(e.type_id(), name)) return stored(e.prop(name));
+  if (auto v = common_builtin(e, name)) return *v;
+  if (name == "from") return V(NodeRef{e.from().index()});
+  if (name == "to") return V(NodeRef{e.to().index()});
+  return V();
 }
 
-Val logical(const Expr& e, const Graph& g, const Binding& b) {
-  std::optional<bool> x = truth(eval(*e.args[0], g, b));
-  if (e.op == Op::and_ && x == false) return of(false);
-  if (e.op == Op::or_ && x == true) return of(true);
-  std::optional<bool> y = truth(eval(*e.args[1], g, b));
-  if (e.op == Op::and_) return y == false ? of(false) : (x && y) ? of(true) : null();
-  if (e.op == Op::or_) return y == true ? of(true) : (x && y) ? of(false) : null();
-  return (x && y) ? of(*x != *y) : null();
+namespace {
+template <class Fact>
+V declared_properties(const Fact& f) {
+  VMap m;
+  for (const PropertyRef& p : f.props()) m.emplace_back(std::string(p.name), from_value(p.value));
+  std::sort(m.begin(), m.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return V(std::move(m));
+}
+}  // namespace
+
+V node_properties(const Graph& g, NodeIndex n) { return declared_properties(g.node(n)); }
+V edge_properties(const Graph& g, EdgeIndex e) { return declared_properties(g.edge(e)); }
+
+// ---- operators
+
+namespace {
+
+V logic(const Expr& e, Row& row, Env& env) {
+  // Iterative over the flat chain: a thousand ORs cost no stack.
+  bool unknown = false;
+  if (e.op == Op::xor_) {
+    bool acc = false;
+    for (const auto& a : e.args) {
+      auto t = truth(eval(*a, row, env), env, a->pos);
+      if (!t)
+        unknown = true;
+      else
+        acc = acc != *t;
+    }
+    return unknown ? V() : V(acc);
+  }
+  const bool stop = e.op == Op::or_;  // OR stops at true, AND at false
+  for (const auto& a : e.args) {
+    auto t = truth(eval(*a, row, env), env, a->pos);
+    if (!t)
+      unknown = true;
+    else if (*t == stop)
+      return V(stop);
+  }
+  return unknown ? V() : V(!stop);
 }
 
-Val binary(const Expr& e, const Graph& g, const Binding& b) {
-  if (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::xor_) return logical(e, g, b);
-  Val x = eval(*e.args[0], g, b), y = eval(*e.args[1], g, b);
-  if (kind_rank(x) == 9 || kind_rank(y) == 9) return null();
+V checked(const Env& env, const Expr& e, Op op, std::int64_t x, std::int64_t y) {
+  std::int64_t r = 0;
+  const bool overflow = op == Op::add   ? __builtin_add_overflow(x, y, &r)
+                        : op == Op::sub ? __builtin_sub_overflow(x, y, &r)
+                                        : __builtin_mul_overflow(x, y, &r);
+  if (overflow) fail(env, e.pos, ErrorCode::argument, "integer overflow");
+  return V(r);
+}
+
+V arithmetic(const Expr& e, const V& a, const V& b, Env& env) {
+  if (a.is_null() || b.is_null()) return V();
+  if (e.op == Op::add) {
+    if (a.is_string() && b.is_string()) return V(a.s() + b.s());
+    if (a.is_list() || b.is_list()) {
+      VList out = a.is_list() ? a.list() : VList{a};
+      if (b.is_list())
+        out.insert(out.end(), b.list().begin(), b.list().end());
+      else
+        out.push_back(b);
+      return V(std::move(out));
+    }
+    if (a.is_string() && b.is_number())
+      return V(a.s() + (b.is_int() ? std::to_string(b.i()) : Value(b.num()).to_string()));
+    if (a.is_number() && b.is_string())
+      return V((a.is_int() ? std::to_string(a.i()) : Value(a.num()).to_string()) + b.s());
+  }
+  if (!a.is_number() || !b.is_number()) {
+    static constexpr const char* names[] = {"+", "-", "*", "/", "%", "^"};
+    fail(env, e.pos, ErrorCode::value,
+         "type mismatch: cannot apply " + std::string(names[static_cast<int>(e.op) - static_cast<int>(Op::add)]) +
+             " to " + std::string(kind_of(a)) + " and " + std::string(kind_of(b)));
+  }
+  if (a.is_int() && b.is_int() && e.op != Op::pow) {
+    const std::int64_t x = a.i(), y = b.i();
+    switch (e.op) {
+      case Op::add:
+      case Op::sub:
+      case Op::mul:
+        return checked(env, e, e.op, x, y);
+      case Op::div:
+      case Op::mod:
+        if (y == 0) fail(env, e.pos, ErrorCode::argument, "division by zero");
+        if (x == INT64_MIN && y == -1) {
+          if (e.op == Op::mod) return V(std::int64_t{0});
+          fail(env, e.pos, ErrorCode::argument, "integer overflow");
+        }
+        return V(e.op == Op::div ? x / y : x % y);
+      default:
+        break;
+    }
+  }
+  const double x = a.num(), y = b.num();
+  switch (e.op) {
+    case Op::add:
+      return V(x + y);
+    case Op::sub:
+      return V(x - y);
+    case Op::mul:
+      return V(x * y);
+    case Op::div:
+      return V(x / y);
+    case Op::mod:
+      return V(std::fmod(x, y));
+    default:
+      return V(std::pow(x, y));
+  }
+}
+
+// Dates compare definitely: a < b when every day of a is before every day of b, a <= b when a
+// ends no later than b, and so on; equality is the same date at the same precision.
+std::optional<bool> compare_op(Op op, const V& a, const V& b) {
+  if (a.is_null() || b.is_null()) return std::nullopt;
+  if (op == Op::eq) return equals(a, b);
+  if (op == Op::ne) {
+    auto x = equals(a, b);
+    return x ? std::optional<bool>(!*x) : std::nullopt;
+  }
+  if (a.is_date() && b.is_date()) {
+    const Date &x = a.date(), &y = b.date();
+    switch (op) {
+      case Op::lt:
+        return x.latest() < y.earliest();
+      case Op::gt:
+        return x.earliest() > y.latest();
+      case Op::le:
+        return x.latest() <= y.latest();
+      default:
+        return x.earliest() >= y.earliest();
+    }
+  }
+  if (a.is_number() && b.is_number() && (std::isnan(a.num()) || std::isnan(b.num()))) return false;
+  auto c = compare_values(a, b);
+  if (!c) return std::nullopt;
+  switch (op) {
+    case Op::lt:
+      return *c < 0;
+    case Op::le:
+      return *c <= 0;
+    case Op::gt:
+      return *c > 0;
+    default:
+      return *c >= 0;
+  }
+}
+
+V as_v(std::optional<bool> b) { return b ? V(*b) : V(); }
+
+V regex_match(const Expr& e, const V& a, const V& b, Env& env) {
+  if (a.is_null() || b.is_null() || !a.is_string() || !b.is_string()) return V();
+  RE2::Options options;
+  options.set_log_errors(false);
+  RE2 re(b.s(), options);
+  if (!re.ok()) fail(env, e.args[1]->pos, ErrorCode::argument, "invalid regular expression: " + re.error());
+  return V(RE2::FullMatch(a.s(), re));
+}
+
+V binary(const Expr& e, Row& row, Env& env) {
+  if (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::xor_) return logic(e, row, env);
+  const V a = eval(*e.args[0], row, env);
+  const V b = eval(*e.args[1], row, env);
   switch (e.op) {
     case Op::eq:
-      return of(equal(x, y));
     case Op::ne:
-      return of(!equal(x, y));
+    case Op::lt:
+    case Op::le:
+    case Op::gt:
+    case Op::ge:
+      return as_v(compare_op(e.op, a, b));
+    case Op::in: {
+      if (b.is_null()) return V();
+      if (!b.is_list())
+        fail(env, e.pos, ErrorCode::value, "type mismatch: IN needs a list, got " + std::string(kind_of(b)));
+      bool unknown = false;
+      for (const V& item : b.list()) {
+        auto eq = equals(a, item);
+        if (eq == true) return V(true);
+        if (!eq) unknown = true;
+      }
+      return unknown ? V() : V(false);
+    }
     case Op::contains:
     case Op::starts_with:
     case Op::ends_with: {
-      if (!x.value.is_string() || !y.value.is_string()) return null();
-      const std::string& s = x.value.as_string();
-      const std::string& t = y.value.as_string();
-      if (e.op == Op::contains) return of(s.find(t) != std::string::npos);
-      if (e.op == Op::starts_with) return of(s.starts_with(t));
-      return of(s.ends_with(t));
+      if (!a.is_string() || !b.is_string()) return V();
+      if (e.op == Op::contains) return V(a.s().find(b.s()) != std::string::npos);
+      if (e.op == Op::starts_with) return V(a.s().starts_with(b.s()));
+      return V(a.s().ends_with(b.s()));
     }
-    case Op::in: {
-      if (!y.value.is_list()) return null();
-      bool unknown = false;
-      for (const Value& item : y.value.as_list()) {
-        if (item.is_null())
-          unknown = true;
-        else if (equal(x, of(item)))
-          return of(true);
-      }
-      return unknown ? null() : of(false);
-    }
-    default: {
-      std::optional<int> c = order(x, y, e.op);
-      if (!c) return null();
-      switch (e.op) {
-        case Op::lt:
-          return of(*c < 0);
-        case Op::le:
-          return of(*c <= 0);
-        case Op::gt:
-          return of(*c > 0);
-        default:
-          return of(*c >= 0);
-      }
-    }
+    case Op::regex:
+      return regex_match(e, a, b, env);
+    default:
+      return arithmetic(e, a, b, env);
   }
 }
 
-Val call(const Expr& e, const Graph& g, const Binding& b) {
-  std::vector<Val> args;
-  for (const auto& a : e.args) args.push_back(eval(*a, g, b));
-  for (const Val& a : args)
-    if (kind_rank(a) == 9) return null();
-  if (e.name == "date") {
-    Date d;
-    std::string why;
-    if (!args[0].value.is_string() || !Date::try_parse(args[0].value.as_string(), d, &why))
-      throw Error(ErrorCode::query, "date(): " + why);
-    return of(d);
+// Cypher list indexes count from the end when negative; out of range gives null.
+std::optional<std::size_t> list_index(std::int64_t i, std::size_t size) {
+  if (i < 0) i += static_cast<std::int64_t>(size);
+  if (i < 0 || static_cast<std::size_t>(i) >= size) return std::nullopt;
+  return static_cast<std::size_t>(i);
+}
+
+V index(const Expr& e, Row& row, Env& env) {
+  const V c = eval(*e.args[0], row, env);
+  const V k = eval(*e.args[1], row, env);
+  if (c.is_null() || k.is_null()) return V();
+  if (c.is_list()) {
+    if (!k.is_int())
+      fail(env, e.args[1]->pos, ErrorCode::value,
+           "type mismatch: a list index must be an Integer, got " + std::string(kind_of(k)));
+    auto at = list_index(k.i(), c.list().size());
+    return at ? c.list()[*at] : V();
   }
-  if (e.name == "type") return of(std::string(g.edge(args[0].index).type()));
-  if (e.name == "id")
-    return of(args[0].ref == Val::Ref::node ? Value(std::string(g.node(args[0].index).id()))
-                                            : Value(edge_text(g, args[0].index)));
-  if (e.name == "label") return of(std::string(g.node(args[0].index).label()));
-  if (e.name == "lower" || e.name == "upper") {
-    std::string s = args[0].value.as_string();
-    for (char& c : s)
-      c = static_cast<char>(e.name == "lower" ? std::tolower(static_cast<unsigned char>(c))
-                                              : std::toupper(static_cast<unsigned char>(c)));
-    return of(s);
+  if (c.is_map() || c.is_node() || c.is_edge()) {
+    if (!k.is_string())
+      fail(env, e.args[1]->pos, ErrorCode::value,
+           "type mismatch: a map key must be a String, got " + std::string(kind_of(k)));
+    if (c.is_node()) return node_property(env.g, c.node(), k.s());
+    if (c.is_edge()) return edge_property(env.g, c.edge(), k.s());
+    for (const auto& [key, v] : c.map())
+      if (key == k.s()) return v;
+    return V();
   }
-  if (e.name == "size") {
-    if (args[0].value.is_string()) return of(static_cast<std::int64_t>(args[0].value.as_string().size()));
-    if (args[0].value.is_list()) return of(static_cast<std::int64_t>(args[0].value.as_list().size()));
-    return null();
+  fail(env, e.pos, ErrorCode::value, "type mismatch: cannot index a " + std::string(kind_of(c)));
+}
+
+V slice(const Expr& e, Row& row, Env& env) {
+  const V c = eval(*e.args[0], row, env);
+  const V lo = e.open_lo ? V(std::int64_t{0}) : eval(*e.args[1], row, env);
+  if (c.is_null() || lo.is_null()) return V();
+  if (!c.is_list()) fail(env, e.pos, ErrorCode::value, "type mismatch: cannot slice a " + std::string(kind_of(c)));
+  const auto n = static_cast<std::int64_t>(c.list().size());
+  const V hi = e.open_hi ? V(n) : eval(*e.args[2], row, env);
+  if (hi.is_null()) return V();
+  if (!lo.is_int() || !hi.is_int()) fail(env, e.pos, ErrorCode::value, "type mismatch: slice bounds must be Integers");
+  auto clamp = [n](std::int64_t i) { return std::clamp(i < 0 ? i + n : i, std::int64_t{0}, n); };
+  const std::int64_t from = clamp(lo.i()), to = clamp(hi.i());
+  if (from >= to) return V(VList{});
+  return V(VList(c.list().begin() + from, c.list().begin() + to));
+}
+
+V property(const Expr& e, Row& row, Env& env) {
+  const V o = eval(*e.args[0], row, env);
+  if (o.is_null()) return V();
+  if (o.is_node()) return node_property(env.g, o.node(), e.name);
+  if (o.is_edge()) return edge_property(env.g, o.edge(), e.name);
+  if (o.is_map()) {
+    for (const auto& [k, v] : o.map())
+      if (k == e.name) return v;
+    return V();
   }
-  // within(d, from, to): d definitely inside; overlaps(d, from, to): possibly inside.
-  const Date& d = args[0].value.as_date();
-  const Date& from = args[1].value.as_date();
-  const Date& to = args[2].value.as_date();
-  return of(d.within(from, to, e.name == "within" ? Certainty::definitely : Certainty::possibly));
+  fail(env, e.pos, ErrorCode::value,
+       "type mismatch: a " + std::string(kind_of(o)) + " has no property '" + e.name + "'");
+}
+
+V has_labels(const Expr& e, Row& row, Env& env) {
+  const V o = eval(*e.args[0], row, env);
+  if (o.is_null()) return V();
+  if (!o.is_node())
+    fail(env, e.pos, ErrorCode::value, "type mismatch: only nodes have labels, got " + std::string(kind_of(o)));
+  const Node n = env.g.node(o.node());
+  for (const std::string& l : e.names)
+    if (!n.is_a(l)) return V(false);
+  return V(true);
+}
+
+V case_(const Expr& e, Row& row, Env& env) {
+  std::size_t k = 0;
+  V subject;
+  if (e.has_subject) subject = eval(*e.args[k++], row, env);
+  const std::size_t end = e.args.size() - (e.has_else ? 1 : 0);
+  for (; k + 1 < end; k += 2) {
+    const V w = eval(*e.args[k], row, env);
+    const bool hit = e.has_subject ? equals(subject, w) == true : (w.is_bool() && w.b());
+    if (hit) return eval(*e.args[k + 1], row, env);
+  }
+  return e.has_else ? eval(*e.args.back(), row, env) : V();
+}
+
+// Binds `slot` for the call and restores it afterwards, even when the call throws.
+struct SlotGuard {
+  Row& row;
+  int slot;
+  V saved;
+  SlotGuard(Row& r, int s) : row(r), slot(s), saved(r[static_cast<std::size_t>(s)]) {}
+  ~SlotGuard() { row[static_cast<std::size_t>(slot)] = std::move(saved); }
+};
+
+V iterate_list(const Expr& e, const V& list, Env& env) {
+  if (list.is_null() || list.is_list()) return list;
+  fail(env, e.args[0]->pos, ErrorCode::value, "type mismatch: expected a list, got " + std::string(kind_of(list)));
+}
+
+V list_comp(const Expr& e, Row& row, Env& env) {
+  const V list = iterate_list(e, eval(*e.args[0], row, env), env);
+  if (list.is_null()) return V();
+  SlotGuard guard(row, e.slot);
+  VList out;
+  for (const V& x : list.list()) {
+    row[static_cast<std::size_t>(e.slot)] = x;
+    if (e.args[1] && truth(eval(*e.args[1], row, env), env, e.args[1]->pos) != true) continue;
+    out.push_back(e.args[2] ? eval(*e.args[2], row, env) : x);
+  }
+  return V(std::move(out));
+}
+
+V quantifier(const Expr& e, Row& row, Env& env) {
+  const V list = iterate_list(e, eval(*e.args[0], row, env), env);
+  if (list.is_null()) return V();
+  SlotGuard guard(row, e.slot);
+  std::size_t yes = 0, unknown = 0;
+  for (const V& x : list.list()) {
+    row[static_cast<std::size_t>(e.slot)] = x;
+    auto t = truth(eval(*e.args[1], row, env), env, e.args[1]->pos);
+    if (!t)
+      ++unknown;
+    else if (*t)
+      ++yes;
+  }
+  const std::size_t n = list.list().size(), no = n - yes - unknown;
+  const std::string& q = e.names[0];
+  if (q == "all") return no ? V(false) : unknown ? V() : V(true);
+  if (q == "any") return yes ? V(true) : unknown ? V() : V(false);
+  if (q == "none") return yes ? V(false) : unknown ? V() : V(true);
+  // single
+  if (yes > 1) return V(false);
+  if (unknown) return V();
+  return V(yes == 1);
+}
+
+V reduce(const Expr& e, Row& row, Env& env) {
+  V acc = eval(*e.args[0], row, env);
+  const V list = eval(*e.args[1], row, env);
+  if (list.is_null()) return V();
+  if (!list.is_list()) fail(env, e.args[1]->pos, ErrorCode::value, "type mismatch: reduce() needs a list");
+  SlotGuard g1(row, e.slot), g2(row, e.slot2);
+  for (const V& x : list.list()) {
+    row[static_cast<std::size_t>(e.slot)] = acc;
+    row[static_cast<std::size_t>(e.slot2)] = x;
+    acc = eval(*e.args[2], row, env);
+  }
+  return acc;
+}
+
+V pattern_value(const Expr& e, Row& row, Env& env) {
+  if (e.kind == Expr::Kind::pattern_comp) {
+    VList out;
+    match_pattern_expr(*e.pattern, row, env, [&](Row& r) {
+      if (e.args[0] && truth(eval(*e.args[0], r, env), env, e.args[0]->pos) != true) return true;
+      out.push_back(eval(*e.args[1], r, env));
+      return true;
+    });
+    return V(std::move(out));
+  }
+  bool found = false;
+  match_pattern_expr(*e.pattern, row, env, [&](Row& r) {
+    if (e.pattern->where && truth(eval(*e.pattern->where, r, env), env, e.pattern->where->pos) != true) return true;
+    found = true;
+    return false;
+  });
+  return V(found);
+}
+
+V map_projection(const Expr& e, Row& row, Env& env) {
+  const V o = eval(*e.args[0], row, env);
+  if (o.is_null()) return V();
+  std::map<std::string, V> out;
+  auto read = [&](const std::string& key) -> V {
+    if (o.is_node()) return node_property(env.g, o.node(), key);
+    if (o.is_edge()) return edge_property(env.g, o.edge(), key);
+    if (o.is_map())
+      for (const auto& [k, v] : o.map())
+        if (k == key) return v;
+    return V();
+  };
+  for (std::size_t k = 0; k < e.proj_kinds.size(); ++k) {
+    switch (e.proj_kinds[k]) {
+      case 0:
+        out[e.names[k]] = read(e.names[k]);
+        break;
+      case 2: {
+        const V all = o.is_node()   ? node_properties(env.g, o.node())
+                      : o.is_edge() ? edge_properties(env.g, o.edge())
+                                    : o;
+        if (all.is_map())
+          for (const auto& [key, v] : all.map()) out[key] = v;
+        break;
+      }
+      default:
+        out[e.names[k]] = eval(*e.args[k + 1], row, env);
+    }
+  }
+  return V(VMap(out.begin(), out.end()));
+}
+
+V chain(const Expr& e, Row& row, Env& env) {
+  bool unknown = false;
+  V left = eval(*e.args[0], row, env);
+  for (std::size_t k = 0; k < e.ops.size(); ++k) {
+    V right = eval(*e.args[k + 1], row, env);
+    auto c = compare_op(e.ops[k], left, right);
+    if (c == false) return V(false);
+    if (!c) unknown = true;
+    left = std::move(right);
+  }
+  return unknown ? V() : V(true);
 }
 
 }  // namespace
 
-Val eval(const Expr& e, const Graph& g, const Binding& b) {
+V eval(const Expr& e, Row& row, Env& env) {
   switch (e.kind) {
     case Expr::Kind::literal:
-      return of(e.literal);
-    case Expr::Kind::variable: {
-      const Slot& s = b[e.slot];
-      if (s.kind == Slot::Kind::node) return Val{Val::Ref::node, s.index, Value(std::string(g.node(s.index).id()))};
-      if (s.kind == Slot::Kind::edge) return Val{Val::Ref::edge, s.index, Value(edge_text(g, s.index))};
-      if (s.kind == Slot::Kind::path) {
-        List l;
-        for (EdgeIndex i : s.path) l.emplace_back(edge_text(g, i));
-        return of(std::move(l));
-      }
-      return null();
+      return e.value;
+    case Expr::Kind::param: {
+      auto it = env.params.find(e.name);
+      if (it == env.params.end()) fail(env, e.pos, ErrorCode::query, "missing parameter $" + e.name);
+      return it->second;
     }
+    case Expr::Kind::variable:
+      return row[static_cast<std::size_t>(e.slot)];
     case Expr::Kind::property:
-      return property(e, g, b);
-    case Expr::Kind::call:
-      return call(e, g, b);
+      return property(e, row, env);
+    case Expr::Kind::has_labels:
+      return has_labels(e, row, env);
+    case Expr::Kind::index:
+      return index(e, row, env);
+    case Expr::Kind::slice:
+      return slice(e, row, env);
+    case Expr::Kind::list: {
+      VList out;
+      out.reserve(e.args.size());
+      for (const auto& a : e.args) out.push_back(eval(*a, row, env));
+      return V(std::move(out));
+    }
+    case Expr::Kind::map: {
+      std::map<std::string, V> m;
+      for (std::size_t k = 0; k < e.args.size(); ++k) m[e.names[k]] = eval(*e.args[k], row, env);
+      return V(VMap(m.begin(), m.end()));
+    }
+    case Expr::Kind::call: {
+      std::vector<V> args;
+      args.reserve(e.args.size());
+      for (const auto& a : e.args) args.push_back(eval(*a, row, env));
+      return call_function(e, args, env);
+    }
+    case Expr::Kind::aggregate:
     case Expr::Kind::count_star:
-      return null();  // aggregates are computed by the executor
+      return env.aggs ? (*env.aggs)[static_cast<std::size_t>(e.agg)] : V();
     case Expr::Kind::not_: {
-      std::optional<bool> x = truth(eval(*e.args[0], g, b));
-      return x ? of(!*x) : null();
+      auto t = truth(eval(*e.args[0], row, env), env, e.args[0]->pos);
+      return t ? V(!*t) : V();
+    }
+    case Expr::Kind::neg: {
+      const V x = eval(*e.args[0], row, env);
+      if (x.is_null()) return V();
+      if (x.is_int()) {
+        if (x.i() == INT64_MIN) fail(env, e.pos, ErrorCode::argument, "integer overflow");
+        return V(-x.i());
+      }
+      if (x.is_real()) return V(-x.num());
+      fail(env, e.pos, ErrorCode::value, "type mismatch: cannot negate a " + std::string(kind_of(x)));
     }
     case Expr::Kind::is_null: {
-      const bool is_null = kind_rank(eval(*e.args[0], g, b)) == 9;
-      return of(e.negated ? !is_null : is_null);
-    }
-    case Expr::Kind::list: {
-      List l;
-      for (const auto& a : e.args) l.push_back(eval(*a, g, b).value);
-      return of(std::move(l));
+      const bool null = eval(*e.args[0], row, env).is_null();
+      return V(e.negated ? !null : null);
     }
     case Expr::Kind::binary:
-      return binary(e, g, b);
+      return binary(e, row, env);
+    case Expr::Kind::chain:
+      return chain(e, row, env);
+    case Expr::Kind::case_:
+      return case_(e, row, env);
+    case Expr::Kind::list_comp:
+      return list_comp(e, row, env);
+    case Expr::Kind::quantifier:
+      return quantifier(e, row, env);
+    case Expr::Kind::reduce:
+      return reduce(e, row, env);
+    case Expr::Kind::pattern:
+    case Expr::Kind::pattern_comp:
+    case Expr::Kind::exists:
+      return pattern_value(e, row, env);
+    case Expr::Kind::map_proj:
+      return map_projection(e, row, env);
   }
-  return null();
-}
-
-std::optional<bool> truth(const Val& v) {
-  if (v.value.is_bool()) return v.value.as_bool();
-  return std::nullopt;
-}
-
-int compare(const Val& a, const Val& b) {
-  const int ra = kind_rank(a), rb = kind_rank(b);
-  if (ra != rb) return ra < rb ? -1 : 1;
-  auto three = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
-  switch (ra) {
-    case 0:
-      if (a.value.is_int() && b.value.is_int()) return three(a.value.as_int(), b.value.as_int());
-      return three(a.value.as_real(), b.value.as_real());
-    case 1:
-      return three(a.value.as_string(), b.value.as_string());
-    case 2:
-      return three(a.value.as_bool(), b.value.as_bool());
-    case 3:
-      return three(a.value.as_date(), b.value.as_date());
-    case 4: {
-      const List& x = a.value.as_list();
-      const List& y = b.value.as_list();
-      for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i)
-        if (int c = compare(Val{Val::Ref::none, 0, x[i]}, Val{Val::Ref::none, 0, y[i]}); c != 0) return c;
-      return three(x.size(), y.size());
-    }
-    case 6:
-    case 7:
-      return three(a.index, b.index);
-    default:
-      return 0;
-  }
-}
-
-Cell to_cell(const Graph& g, const Val& v) {
-  Cell c;
-  c.value = v.value;
-  if (v.ref == Val::Ref::node) c.node = g.node(v.index);
-  if (v.ref == Val::Ref::edge) c.edge = g.edge(v.index);
-  return c;
+  return V();
 }
 
 }  // namespace diplograph::ql

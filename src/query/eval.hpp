@@ -1,37 +1,70 @@
 #pragma once
-// Evaluating expressions against one match, with Cypher's three-valued logic (null = unknown).
+// Evaluating expressions over one row, with Cypher's three-valued logic (null = unknown), and
+// the run-time state every operator shares: graph, parameters, limits and the query text for
+// located errors.
 
-#include <cstdint>
+#include <chrono>
+#include <functional>
+#include <map>
+#include <string>
 #include <vector>
 
-#include "diplograph/query.hpp"
 #include "query/ast.hpp"
+#include "query/text.hpp"
 
 namespace diplograph::ql {
 
-/// What a variable is bound to in one match.
-struct Slot {
-  enum class Kind : std::uint8_t { unbound, node, edge, path } kind = Kind::unbound;
-  std::uint32_t index = 0;
-  std::vector<EdgeIndex> path;  // a variable-length relationship
-};
-using Binding = std::vector<Slot>;
+using Row = std::vector<V>;
+using ParamMap = std::map<std::string, V, std::less<>>;
 
-/// A value during evaluation: a Value, or a node or edge of the graph.
-struct Val {
-  enum class Ref : std::uint8_t { none, node, edge } ref = Ref::none;
-  std::uint32_t index = 0;
-  Value value;
+/// What a run may still use; checked every few thousand steps.
+class Budget {
+ public:
+  Budget(const QueryLimits& limits, const Text& text);
+  /// One more binding or expansion; throws Error(ErrorCode::limit) past a limit.
+  void step() {
+    if (++steps_ % 1024 == 0 || (max_steps_ && steps_ > max_steps_)) check();
+  }
+  void check() const;
+  const QueryLimits& limits() const { return limits_; }
+
+ private:
+  const QueryLimits& limits_;
+  const Text& text_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::size_t steps_ = 0, max_steps_ = 0;
 };
 
-/// The value of `e` (not an aggregate) for the match `b`.
-Val eval(const Expr& e, const Graph& g, const Binding& b);
-/// true, false, or nullopt for null (which WHERE treats as false).
-std::optional<bool> truth(const Val& v);
-/// A total order for ORDER BY, DISTINCT and grouping: numbers, then strings, booleans, dates,
-/// lists, nodes, edges; null after everything.
-int compare(const Val& a, const Val& b);
-/// The result cell of a value.
-Cell to_cell(const Graph& g, const Val& v);
+struct Env {
+  const Graph& g;
+  const Text& text;
+  const ParamMap& params;
+  Budget& budget;
+  const std::vector<V>* aggs = nullptr;  // the current group's aggregate values
+};
+
+/// An Error at the expression's position in the query.
+[[noreturn]] void fail(const Env& env, std::size_t pos, ErrorCode code, const std::string& message);
+
+/// The value of `e` for `row`. The row may be changed during the call (comprehension
+/// variables) but is restored before it returns.
+V eval(const Expr& e, Row& row, Env& env);
+/// true, false, or nullopt for null; a non-boolean is a type error at `pos`.
+std::optional<bool> truth(const V& v, const Env& env, std::size_t pos);
+
+/// A property of a node / relationship: a schema-declared property of the element's type
+/// shadows the built-in field of the same name; unknown names are null.
+V node_property(const Graph& g, NodeIndex n, std::string_view name);
+V edge_property(const Graph& g, EdgeIndex e, std::string_view name);
+/// The schema-declared properties an element holds, as a map.
+V node_properties(const Graph& g, NodeIndex n);
+V edge_properties(const Graph& g, EdgeIndex e);
+
+/// A scalar function (functions.cpp). `args` are evaluated already.
+V call_function(const Expr& e, std::vector<V>& args, Env& env);
+
+/// Does the pattern match with `row`'s bindings? Calls `sink` per match (match.cpp) until it
+/// returns false.
+void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink);
 
 }  // namespace diplograph::ql

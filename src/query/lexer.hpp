@@ -11,10 +11,11 @@ namespace diplograph::ql {
 
 enum class Tok {
   ident,    // a name, or a keyword; `text` holds it (backticks removed)
-  integer,  // `text` holds the digits
+  integer,  // `text` holds the literal as written (decimal, 0x hex or 0o octal)
   real,
   string,  // `text` holds the unescaped contents
-  punct,   // ( ) [ ] { } : , . | * .. - < > <= >= = <> + ;
+  param,   // $name: `text` holds the name
+  punct,   // ( ) [ ] { } : , . | * .. - < > <= >= = <> + ; / % ^ =~ $
   end,
 };
 
@@ -27,7 +28,7 @@ struct Token {
 };
 
 /// The tokens of `text`, ending with Tok::end. Throws a syntax Error at a bad character or an
-/// unterminated string.
+/// unterminated string or comment.
 std::vector<Token> lex(const Text& text);
 
 }  // namespace diplograph::ql

@@ -1,230 +1,356 @@
 #include "query/match.hpp"
 
 #include <algorithm>
-#include <limits>
+#include <deque>
+#include <unordered_map>
 
 namespace diplograph::ql {
 namespace {
 
-struct Step {
-  const NodePattern* node = nullptr;  // the node this step binds (or checks)
-  const RelPattern* rel = nullptr;    // the relationship leading to it; null for a scan
-  int from_slot = -1;                 // the bound node the relationship starts at
-  bool reversed = false;              // walking the pattern right to left
-  const Conjunct* seek = nullptr;     // scan: `v.id = '...'` pins the node
-  std::vector<const Conjunct*> checks;
-};
-
-bool allowed(const std::vector<bool>& mask, TypeId t) { return mask.empty() || mask[t]; }
-
 class Matcher {
  public:
-  Matcher(const Plan& plan, const Graph& g, const std::function<bool(const Binding&)>& sink)
-      : plan_(plan), g_(g), sink_(sink), binding_(plan.st.vars.size()) {}
-
-  void run() {
-    build_steps();
-    for (const Conjunct* c : before_)
-      if (truth(eval(*c->expr, g_, binding_)) != true) return;
-    step(0);
+  Matcher(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
+          const std::function<bool(Row&)>& sink)
+      : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), bound_(row.size(), 1) {
+    for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
   }
+
+  bool run() { return solve(0); }
 
  private:
-  const Conjunct* seek_for(int slot) const {
-    for (const Conjunct& c : plan_.conjuncts)
-      if (c.id_slot == slot) return &c;
-    return nullptr;
-  }
+  V& slot(int s) { return row_[static_cast<std::size_t>(s)]; }
+  bool is_bound(int s) const { return bound_[static_cast<std::size_t>(s)] != 0; }
 
-  double estimate(const NodePattern& n, const std::vector<bool>& bound) const {
-    if (bound[n.slot]) return 0;
-    if (seek_for(n.slot)) return 1;
-    if (n.types.empty()) return static_cast<double>(g_.node_count());
-    double count = 0;
-    for (TypeId t = 0; t < n.types.size(); ++t)
-      if (n.types[t]) count += static_cast<double>(g_.nodes_of_type(t).size());
-    return count;
-  }
+  // ---- element checks
 
-  void build_steps() {
-    std::vector<bool> bound(plan_.st.vars.size()), done(plan_.st.patterns.size());
-    bound_at_.assign(plan_.st.vars.size(), 0);
-    for (std::size_t round = 0; round < plan_.st.patterns.size(); ++round) {
-      std::size_t best_pattern = 0, best_node = 0;
-      double best = std::numeric_limits<double>::infinity();
-      for (std::size_t p = 0; p < plan_.st.patterns.size(); ++p) {
-        if (done[p]) continue;
-        const Pattern& pattern = plan_.st.patterns[p];
-        for (std::size_t i = 0; i < pattern.nodes.size(); ++i)
-          if (double e = estimate(pattern.nodes[i], bound); e < best) {
-            best = e;
-            best_pattern = p;
-            best_node = i;
-          }
+  bool props_fit(const std::vector<std::pair<std::string, ExprPtr>>& props, const Expr* param, bool node,
+                 std::uint32_t index) {
+    for (const auto& [key, expr] : props) {
+      const V want = eval(*expr, row_, env_);
+      const V have = node ? node_property(g_, index, key) : edge_property(g_, index, key);
+      if (equals(have, want) != true) return false;
+    }
+    if (param) {
+      const V want = eval(*param, row_, env_);
+      if (want.is_null()) return true;
+      if (!want.is_map()) fail(env_, param->pos, ErrorCode::value, "type mismatch: a property map must be a Map");
+      for (const auto& [key, v] : want.map()) {
+        const V have = node ? node_property(g_, index, key) : edge_property(g_, index, key);
+        if (equals(have, v) != true) return false;
       }
-      done[best_pattern] = true;
-      add_pattern(plan_.st.patterns[best_pattern], best_node, bound);
     }
-    // Each condition is tested right after the step that binds the last variable it reads.
-    for (const Conjunct& c : plan_.conjuncts) {
-      if (c.slots.empty()) {
-        before_.push_back(&c);
-        continue;
-      }
-      std::size_t last = 0;
-      for (int s : c.slots) last = std::max(last, bound_at_[s]);
-      steps_[last].checks.push_back(&c);
-    }
-  }
-
-  void add_pattern(const Pattern& pattern, std::size_t anchor, std::vector<bool>& bound) {
-    auto bind = [&](int slot) {
-      if (!bound[slot]) {
-        bound[slot] = true;
-        bound_at_[slot] = steps_.size() - 1;
-      }
-    };
-    Step scan;
-    scan.node = &pattern.nodes[anchor];
-    if (!bound[scan.node->slot]) scan.seek = seek_for(scan.node->slot);
-    steps_.push_back(scan);
-    bind(scan.node->slot);
-    for (std::size_t i = anchor; i + 1 < pattern.nodes.size(); ++i) {
-      steps_.push_back(Step{&pattern.nodes[i + 1], &pattern.rels[i], pattern.nodes[i].slot, false, nullptr, {}});
-      bind(pattern.rels[i].slot);
-      bind(pattern.nodes[i + 1].slot);
-    }
-    for (std::size_t i = anchor; i > 0; --i) {
-      steps_.push_back(Step{&pattern.nodes[i - 1], &pattern.rels[i - 1], pattern.nodes[i].slot, true, nullptr, {}});
-      bind(pattern.rels[i - 1].slot);
-      bind(pattern.nodes[i - 1].slot);
-    }
-  }
-
-  bool checks_pass(const Step& s) {
-    for (const Conjunct* c : s.checks)
-      if (truth(eval(*c->expr, g_, binding_)) != true) return false;
     return true;
   }
 
-  // Binds the step's node to `n` (or checks it against an earlier binding) and goes on.
-  bool visit_node(std::size_t k, NodeIndex n) {
-    const Step& s = steps_[k];
-    if (!allowed(s.node->types, g_.node(n).type_id())) return true;
-    Slot& slot = binding_[s.node->slot];
-    const bool was_bound = slot.kind == Slot::Kind::node;
-    if (was_bound && slot.index != n) return true;
-    slot.kind = Slot::Kind::node;
-    slot.index = n;
-    bool go_on = !checks_pass(s) || step(k + 1);
-    if (!was_bound) slot.kind = Slot::Kind::unbound;
+  bool node_fits(const NodePattern& n, NodeIndex i) {
+    if (!n.types.empty() && !n.types[g_.node(i).type_id()]) return false;
+    return props_fit(n.props, n.props_param.get(), true, i);
+  }
+
+  bool edge_fits(const RelPattern& r, EdgeIndex i) {
+    if (!r.types.empty() && !std::binary_search(r.types.begin(), r.types.end(), g_.edge(i).type_id())) return false;
+    return props_fit(r.props, nullptr, false, i);
+  }
+
+  bool is_used(EdgeIndex e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
+
+  // Binds node pattern `n` to node `i` (or checks it against its binding) and calls `then`.
+  bool with_node(const NodePattern& n, NodeIndex i, const std::function<bool()>& then) {
+    env_.budget.step();
+    if (is_bound(n.slot)) {
+      const V& v = slot(n.slot);
+      if (!v.is_node() || v.node() != i || !node_fits(n, i)) return true;
+      return then();
+    }
+    if (!node_fits(n, i)) return true;
+    slot(n.slot) = V(NodeRef{i});
+    bound_[static_cast<std::size_t>(n.slot)] = 1;
+    const bool go_on = then();
+    bound_[static_cast<std::size_t>(n.slot)] = 0;
     return go_on;
   }
 
-  bool scan(std::size_t k) {
-    const Step& s = steps_[k];
-    const Slot& slot = binding_[s.node->slot];
-    if (slot.kind == Slot::Kind::node) return visit_node(k, slot.index);
-    if (s.seek) {
-      auto n = g_.find(s.seek->id);
-      return !n || visit_node(k, n->index());
+  // ---- candidates for the first node of a pattern
+
+  std::optional<std::string> pinned_id(const NodePattern& n) {
+    for (const auto& [key, expr] : n.props) {
+      if (key != "id" || (expr->kind != Expr::Kind::literal && expr->kind != Expr::Kind::param)) continue;
+      for (const NodeType& t : g_.schema().node_types())
+        if (g_.schema().node_property(t.id, "id")) return std::nullopt;  // `id` is a declared property
+      const V v = eval(*expr, row_, env_);
+      return v.is_string() ? v.s() : std::string("\x01not an id");
     }
-    if (s.node->types.empty()) {
-      for (NodeIndex n = 0; n < g_.node_count(); ++n)
-        if (!visit_node(k, n)) return false;
+    return std::nullopt;
+  }
+
+  std::size_t estimate(const NodePattern& n) {
+    if (is_bound(n.slot)) return 0;
+    if (pinned_id(n)) return 1;
+    if (n.types.empty()) return g_.node_count() + 1;
+    std::size_t count = 0;
+    for (TypeId t = 0; t < n.types.size(); ++t)
+      if (n.types[t]) count += g_.nodes_of_type(t).size();
+    return count;
+  }
+
+  bool each_candidate(const NodePattern& n, const std::function<bool(NodeIndex)>& f) {
+    if (is_bound(n.slot)) {
+      const V& v = slot(n.slot);
+      return v.is_node() ? f(v.node()) : true;
+    }
+    if (auto id = pinned_id(n)) {
+      auto node = g_.find(*id);
+      return node ? f(node->index()) : true;
+    }
+    if (!n.types.empty()) {
+      std::vector<NodeIndex> all;
+      for (TypeId t = 0; t < n.types.size(); ++t)
+        if (n.types[t]) all.insert(all.end(), g_.nodes_of_type(t).begin(), g_.nodes_of_type(t).end());
+      std::sort(all.begin(), all.end());
+      for (NodeIndex i : all)
+        if (!f(i)) return false;
       return true;
     }
-    for (TypeId t = 0; t < s.node->types.size(); ++t)
-      if (s.node->types[t])
-        for (NodeIndex n : g_.nodes_of_type(t))
-          if (!visit_node(k, n)) return false;
+    for (NodeIndex i = 0; i < g_.node_count(); ++i)
+      if (!f(i)) return false;
     return true;
   }
 
-  // Calls f(edge, other end) for each edge at `n` that the relationship pattern allows.
+  // ---- edges
+
+  // The edges at `n` that a step in direction `dir` may take, with the node at their far end.
   template <class F>
-  bool each_edge(const RelPattern& r, bool reversed, NodeIndex n, F&& f) {
-    Dir dir = r.dir;
-    if (reversed && dir != Dir::both) dir = dir == Dir::out ? Dir::in : Dir::out;
-    auto over = [&](bool out) {
-      auto visit = [&](std::span<const EdgeIndex> edges) {
-        for (EdgeIndex e : edges) {
-          Edge edge = g_.edge(e);
-          // In an undirected pattern a self-loop is seen once, from its out side.
-          if (!out && dir == Dir::both && edge.from().index() == edge.to().index()) continue;
-          if (std::find(used_.begin(), used_.end(), e) != used_.end()) continue;
-          if (!f(e, out ? edge.to().index() : edge.from().index())) return false;
-        }
-        return true;
-      };
-      if (r.types.empty()) return visit(out ? g_.out_edges(n) : g_.in_edges(n));
-      for (TypeId t : r.types)
-        if (!visit(out ? g_.out_edges(n, t) : g_.in_edges(n, t))) return false;
+  bool each_edge(NodeIndex n, Dir dir, const RelPattern& r, F&& f) {
+    auto visit = [&](std::span<const EdgeIndex> edges, bool out) {
+      for (EdgeIndex e : edges) {
+        env_.budget.step();
+        const Edge edge = g_.edge(e);
+        // A self-loop is in both lists; an undirected step takes it once.
+        if (!out && dir == Dir::both && edge.from().index() == edge.to().index()) continue;
+        if (!f(e, out ? edge.to().index() : edge.from().index())) return false;
+      }
       return true;
     };
-    if (dir != Dir::in && !over(true)) return false;
-    if (dir != Dir::out && !over(false)) return false;
+    auto side = [&](bool out) {
+      if (r.types.empty()) return visit(out ? g_.out_edges(n) : g_.in_edges(n), out);
+      for (TypeId t : r.types)
+        if (!visit(out ? g_.out_edges(n, t) : g_.in_edges(n, t), out)) return false;
+      return true;
+    };
+    if (dir != Dir::in && !side(true)) return false;
+    if (dir != Dir::out && !side(false)) return false;
     return true;
   }
 
-  bool expand(std::size_t k) {
-    const Step& s = steps_[k];
-    const NodeIndex from = binding_[s.from_slot].index;
-    Slot& rel = binding_[s.rel->slot];
-    if (s.rel->variable_length) {
-      rel.kind = Slot::Kind::path;
-      rel.path.clear();
-      const bool go_on = walk(k, from, 0);
-      rel.kind = Slot::Kind::unbound;
-      return go_on;
+  static Dir reversed(Dir d) { return d == Dir::out ? Dir::in : d == Dir::in ? Dir::out : Dir::both; }
+
+  // ---- the search
+
+  bool solve(std::size_t pi) {
+    if (pi == patterns_.size()) return sink_(row_);
+    const Pattern& p = *patterns_[pi];
+    if (p.shortest != Pattern::Shortest::none) return shortest(p, pi);
+    for (const auto& r : p.rels)
+      if (r.impossible) return true;
+    std::size_t start = 0, best = SIZE_MAX;
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (const std::size_t e = estimate(p.nodes[k]); e < best) {
+        best = e;
+        start = k;
+      }
+    return each_candidate(p.nodes[start], [&](NodeIndex i) {
+      return with_node(p.nodes[start], i, [&] { return step(p, pi, start, start, true); });
+    });
+  }
+
+  // Extends pattern `p` from node `k`: rightwards to the end, then leftwards from `start`.
+  bool step(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right) {
+    if (right && k + 1 == p.nodes.size()) return step(p, pi, start, start, false);
+    if (!right && k == 0) return finish_pattern(p, pi);
+    const std::size_t ri = right ? k : k - 1;
+    const std::size_t next = right ? k + 1 : k - 1;
+    const RelPattern& r = p.rels[ri];
+    const Dir dir = right ? r.dir : reversed(r.dir);
+    const NodeIndex here = slot(p.nodes[k].slot).node();
+    const NodePattern& there = p.nodes[next];
+    auto go_on = [&] { return step(p, pi, start, next, right); };
+    if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
+    return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
+      if (is_used(e)) return true;
+      if (is_bound(r.slot)) {
+        const V& v = slot(r.slot);
+        if (!v.is_edge() || v.edge() != e) return true;
+      } else if (!edge_fits(r, e)) {
+        return true;
+      }
+      const bool was_bound = is_bound(r.slot);
+      slot(r.slot) = V(EdgeRef{e});
+      bound_[static_cast<std::size_t>(r.slot)] = 1;
+      used_.push_back(e);
+      const bool result = with_node(there, far, go_on);
+      used_.pop_back();
+      bound_[static_cast<std::size_t>(r.slot)] = was_bound;
+      return result;
+    });
+  }
+
+  bool var_length(const Pattern& p, const RelPattern& r, NodeIndex from, Dir dir, bool right, const NodePattern& there,
+                  const std::function<bool()>& go_on) {
+    (void)p;
+    std::vector<EdgeIndex> path;
+    const std::size_t mark = used_.size();
+    std::function<bool(NodeIndex)> extend = [&](NodeIndex at) -> bool {
+      const auto depth = static_cast<std::int64_t>(path.size());
+      if (depth >= r.min_hops) {
+        // The list is in pattern order, whichever way the search walked.
+        VList rels;
+        if (right)
+          for (EdgeIndex e : path) rels.emplace_back(EdgeRef{e});
+        else
+          for (auto it = path.rbegin(); it != path.rend(); ++it) rels.emplace_back(EdgeRef{*it});
+        V list(std::move(rels));
+        bool ok = true;
+        if (is_bound(r.slot)) ok = equals(slot(r.slot), list) == true;
+        if (ok) {
+          const bool was_bound = is_bound(r.slot);
+          slot(r.slot) = list;
+          bound_[static_cast<std::size_t>(r.slot)] = 1;
+          const bool result = with_node(there, at, go_on);
+          bound_[static_cast<std::size_t>(r.slot)] = was_bound;
+          if (!result) return false;
+        }
+      }
+      if (r.max_hops >= 0 && depth >= r.max_hops) return true;
+      return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far) {
+        if (is_used(e) || !edge_fits(r, e)) return true;
+        used_.push_back(e);
+        path.push_back(e);
+        const bool result = extend(far);
+        path.pop_back();
+        used_.pop_back();
+        return result;
+      });
+    };
+    const bool result = extend(from);
+    used_.resize(mark);
+    return result;
+  }
+
+  bool finish_pattern(const Pattern& p, std::size_t pi) {
+    if (p.path_slot < 0) return solve(pi + 1);
+    PathV path;
+    path.nodes.push_back(slot(p.nodes[0].slot).node());
+    for (std::size_t k = 0; k < p.rels.size(); ++k) {
+      const V& r = slot(p.rels[k].slot);
+      if (r.is_edge()) {
+        path.rels.push_back(r.edge());
+        path.nodes.push_back(slot(p.nodes[k + 1].slot).node());
+        continue;
+      }
+      for (const V& e : r.list()) {
+        const Edge edge = g_.edge(e.edge());
+        const NodeIndex at = path.nodes.back();
+        path.rels.push_back(e.edge());
+        path.nodes.push_back(edge.from().index() == at ? edge.to().index() : edge.from().index());
+      }
     }
-    return each_edge(*s.rel, s.reversed, from, [&](EdgeIndex e, NodeIndex other) {
-      rel.kind = Slot::Kind::edge;
-      rel.index = e;
-      used_.push_back(e);
-      const bool go_on = visit_node(k, other);
-      used_.pop_back();
-      rel.kind = Slot::Kind::unbound;
-      return go_on;
+    slot(p.path_slot) = V(std::move(path));
+    return solve(pi + 1);
+  }
+
+  // ---- shortestPath / allShortestPaths: breadth-first from the first node
+
+  bool shortest(const Pattern& p, std::size_t pi) {
+    const NodePattern &a = p.nodes[0], &b = p.nodes[1];
+    return each_candidate(a, [&](NodeIndex from) {
+      return with_node(a, from, [&] {
+        return each_candidate(
+            b, [&](NodeIndex to) { return with_node(b, to, [&] { return shortest_between(p, pi, from, to); }); });
+      });
     });
   }
 
-  // Variable length: every walk of min..max edges, each edge used once.
-  bool walk(std::size_t k, NodeIndex at, unsigned depth) {
-    const Step& s = steps_[k];
-    Slot& rel = binding_[s.rel->slot];
-    if (depth >= s.rel->min_hops && !visit_node(k, at)) return false;
-    if (depth == s.rel->max_hops) return true;
-    return each_edge(*s.rel, s.reversed, at, [&](EdgeIndex e, NodeIndex other) {
-      used_.push_back(e);
-      rel.path.push_back(e);
-      const bool go_on = walk(k, other, depth + 1);
-      rel.path.pop_back();
-      used_.pop_back();
-      return go_on;
-    });
+  bool shortest_between(const Pattern& p, std::size_t pi, NodeIndex from, NodeIndex to) {
+    const RelPattern& r = p.rels[0];
+    std::vector<std::vector<EdgeIndex>> found;
+    if (from == to) {
+      if (r.min_hops == 0) found.emplace_back();
+    } else {
+      std::unordered_map<NodeIndex, std::pair<std::int64_t, std::vector<EdgeIndex>>> seen;  // depth, edges in
+      seen[from] = {0, {}};
+      std::vector<NodeIndex> frontier{from};
+      std::int64_t depth = 0;
+      bool reached = false;
+      while (!frontier.empty() && !reached && (r.max_hops < 0 || depth < r.max_hops)) {
+        std::vector<NodeIndex> next;
+        for (NodeIndex n : frontier)
+          each_edge(n, r.dir, r, [&](EdgeIndex e, NodeIndex far) {
+            if (is_used(e) || !edge_fits(r, e)) return true;
+            auto [it, fresh] = seen.try_emplace(far, depth + 1, std::vector<EdgeIndex>{});
+            if (it->second.first != depth + 1) return true;
+            it->second.second.push_back(e);
+            if (fresh) next.push_back(far);
+            if (far == to) reached = true;
+            return true;
+          });
+        frontier = std::move(next);
+        ++depth;
+      }
+      if (reached) collect_paths(seen, from, to, p.shortest == Pattern::Shortest::one, found);
+    }
+    for (auto& edges : found) {
+      VList rels;
+      for (EdgeIndex e : edges) rels.emplace_back(EdgeRef{e});
+      slot(r.slot) = V(std::move(rels));
+      bound_[static_cast<std::size_t>(r.slot)] = 1;
+      const bool go_on = finish_pattern(p, pi);
+      bound_[static_cast<std::size_t>(r.slot)] = 0;
+      if (!go_on) return false;
+    }
+    return true;
   }
 
-  // Returns false once the sink asks to stop.
-  bool step(std::size_t k) {
-    if (k == steps_.size()) return sink_(binding_);
-    return steps_[k].rel ? expand(k) : scan(k);
+  void collect_paths(const std::unordered_map<NodeIndex, std::pair<std::int64_t, std::vector<EdgeIndex>>>& seen,
+                     NodeIndex from, NodeIndex to, bool one, std::vector<std::vector<EdgeIndex>>& out) {
+    std::vector<EdgeIndex> tail;
+    std::function<void(NodeIndex)> back = [&](NodeIndex at) {
+      if (one && !out.empty()) return;
+      if (at == from) {
+        out.emplace_back(tail.rbegin(), tail.rend());
+        return;
+      }
+      for (EdgeIndex e : seen.at(at).second) {
+        const Edge edge = g_.edge(e);
+        const NodeIndex prev = edge.to().index() == at && seen.count(edge.from().index()) &&
+                                       seen.at(edge.from().index()).first == seen.at(at).first - 1
+                                   ? edge.from().index()
+                                   : edge.to().index();
+        tail.push_back(e);
+        back(prev);
+        tail.pop_back();
+      }
+    };
+    back(to);
   }
 
-  const Plan& plan_;
+  const std::vector<const Pattern*>& patterns_;
+  Row& row_;
+  Env& env_;
   const Graph& g_;
-  const std::function<bool(const Binding&)>& sink_;
-  Binding binding_;
+  const std::function<bool(Row&)>& sink_;
+  std::vector<char> bound_;
   std::vector<EdgeIndex> used_;
-  std::vector<Step> steps_;
-  std::vector<std::size_t> bound_at_;
-  std::vector<const Conjunct*> before_;
 };
 
 }  // namespace
 
-void match(const Plan& plan, const Graph& g, const std::function<bool(const Binding&)>& sink) {
-  Matcher(plan, g, sink).run();
+bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
+                    const std::function<bool(Row&)>& sink) {
+  return Matcher(patterns, fresh, row, env, sink).run();
+}
+
+void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink) {
+  match_patterns({&p}, p.fresh, row, env, sink);
 }
 
 }  // namespace diplograph::ql

@@ -1,18 +1,20 @@
 #pragma once
-// Finds every match of a query's patterns. Each pattern starts from its most selective node (one
-// already bound, one pinned by id, or the rarest labelled type) and grows along typed edge
-// lists, so the cost follows the edges a match touches rather than the graph's size. WHERE
-// conditions are tested as soon as the variables they read are bound.
+// Finds the matches of the patterns of one MATCH clause (or of a pattern inside an
+// expression). Each pattern starts from its most selective node (one already bound, one pinned
+// by id, or the rarest labelled type) and grows along typed edge lists in both directions, so
+// the cost follows the edges a match touches rather than the graph's size. Within one call a
+// relationship is used at most once (Cypher's relationship uniqueness, per MATCH clause).
 
 #include <functional>
 
 #include "query/eval.hpp"
-#include "query/plan.hpp"
 
 namespace diplograph::ql {
 
-/// Calls `sink` with each match, in a deterministic order, until it returns false. A
-/// relationship is used at most once per match.
-void match(const Plan& plan, const Graph& g, const std::function<bool(const Binding&)>& sink);
+/// Extends `row` with each match of `patterns`, binding the slots in `fresh` (the others are
+/// bound already), and calls `sink` per match until it returns false. Returns false when the
+/// sink stopped it.
+bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
+                    const std::function<bool(Row&)>& sink);
 
 }  // namespace diplograph::ql

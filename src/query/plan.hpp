@@ -1,8 +1,5 @@
 #pragma once
-// A checked query: the statement with every name resolved, and the WHERE split into conjuncts
-// that the matcher tests as soon as their variables are bound.
-
-#include <vector>
+// A compiled query: the statement with every name resolved into row slots and schema ids.
 
 #include "diplograph/query.hpp"
 #include "query/ast.hpp"
@@ -10,30 +7,25 @@
 
 namespace diplograph::ql {
 
-/// One AND-ed condition of the WHERE clause or of a property map.
-struct Conjunct {
-  const Expr* expr = nullptr;
-  std::vector<int> slots;  // the variables it reads
-  int id_slot = -1;        // `v.id = 'literal'`: the node it pins
-  std::string id;          // ...and the id
-};
+/// Resolves names against the clauses' scopes and the schema, and checks what can be checked
+/// before running. Throws a located Error (see query.hpp for the codes).
+void compile(Statement& st, const Schema& schema, const Text& text);
 
-struct Plan {
-  Statement st;
-  std::vector<ExprPtr> owned;  // property-map conditions made into expressions
-  std::vector<Conjunct> conjuncts;
-  bool aggregate = false;  // some RETURN item counts
-  std::vector<std::string> columns;
-};
+/// The built-in fields of a node or a relationship that a query can read as properties, unless
+/// the schema declares a property of the same name for the element's type (which shadows it).
+bool is_node_builtin(std::string_view name) noexcept;
+bool is_edge_builtin(std::string_view name) noexcept;
 
-/// Resolves names, checks types and splits the WHERE clause. Throws a query Error.
-Plan check(Statement st, const Schema& schema, const Text& text);
+/// Is `name` a known aggregate / scalar function (lower-cased)?
+bool is_aggregate_function(std::string_view lower_name) noexcept;
+bool is_scalar_function(std::string_view lower_name) noexcept;
+std::vector<std::string> function_names();
 
 }  // namespace diplograph::ql
 
 namespace diplograph::detail {
 struct QueryPlan {
   ql::Text text;
-  ql::Plan plan;
+  ql::Statement st;
 };
 }  // namespace diplograph::detail

@@ -18,6 +18,10 @@ class Text {
   /// An Error at `offset`: `<query>:L:C: error: message`, then the offending line and a caret
   /// under the spot (counted in characters, so a non-ASCII label before it does not shift it).
   [[noreturn]] void fail(ErrorCode code, std::size_t offset, const std::string& message) const;
+  /// The same Error, not thrown (for run-time errors rethrown with their position).
+  Error error(ErrorCode code, std::size_t offset, const std::string& message) const;
+  /// `<query>`, line and column (bytes) of `offset`.
+  Location locate(std::size_t offset) const;
 
  private:
   std::string text_;

@@ -7,6 +7,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <chrono>
 #include <iostream>
 #include <map>
 #include <string>
@@ -37,6 +38,10 @@ std::string_view code_name(diplograph::ErrorCode code) {
       return "query";
     case diplograph::ErrorCode::render:
       return "render";
+    case diplograph::ErrorCode::argument:
+      return "argument";
+    case diplograph::ErrorCode::limit:
+      return "limit";
   }
   return "unknown";
 }
@@ -74,23 +79,53 @@ void write_properties(Writer& w, const std::vector<diplograph::PropertyRef>& pro
 }
 
 void write_cell(Writer& w, const diplograph::Cell& cell) {
-  if (cell.node) {
-    w.StartObject();
-    w.Key("id"), write_string(w, cell.node->id());
-    w.Key("type"), write_string(w, cell.node->type());
-    w.Key("label"), write_string(w, cell.node->label());
-    write_properties(w, cell.node->props());
-    w.EndObject();
-  } else if (cell.edge) {
-    w.StartObject();
-    w.Key("id"), write_string(w, cell.edge->id());
-    w.Key("type"), write_string(w, cell.edge->type());
-    w.Key("from"), write_string(w, cell.edge->from().id());
-    w.Key("to"), write_string(w, cell.edge->to().id());
-    write_properties(w, cell.edge->props());
-    w.EndObject();
-  } else {
-    write_value(w, cell.value);
+  using Kind = diplograph::Cell::Kind;
+  switch (cell.kind) {
+    case Kind::node:
+      w.StartObject();
+      w.Key("id"), write_string(w, cell.node->id());
+      w.Key("type"), write_string(w, cell.node->type());
+      w.Key("label"), write_string(w, cell.node->label());
+      write_properties(w, cell.node->props());
+      w.EndObject();
+      return;
+    case Kind::edge:
+      w.StartObject();
+      w.Key("id"), write_string(w, cell.edge->id());
+      w.Key("type"), write_string(w, cell.edge->type());
+      w.Key("from"), write_string(w, cell.edge->from().id());
+      w.Key("to"), write_string(w, cell.edge->to().id());
+      write_properties(w, cell.edge->props());
+      w.EndObject();
+      return;
+    case Kind::list:
+      w.StartArray();
+      for (const auto& item : cell.items) write_cell(w, item);
+      w.EndArray();
+      return;
+    case Kind::map:
+      w.StartObject();
+      for (std::size_t k = 0; k < cell.items.size(); ++k) {
+        write_string(w, cell.keys[k]);
+        write_cell(w, cell.items[k]);
+      }
+      w.EndObject();
+      return;
+    case Kind::path:
+      w.StartObject();
+      w.Key("nodes");
+      w.StartArray();
+      for (std::size_t k = 0; k < cell.items.size(); k += 2) write_cell(w, cell.items[k]);
+      w.EndArray();
+      w.Key("relationships");
+      w.StartArray();
+      for (std::size_t k = 1; k < cell.items.size(); k += 2) write_cell(w, cell.items[k]);
+      w.EndArray();
+      w.EndObject();
+      return;
+    case Kind::value:
+      write_value(w, cell.value);
+      return;
   }
 }
 
@@ -138,12 +173,18 @@ class Driver {
     std::string phase = "load";
     try {
       const diplograph::Graph& graph = graph_for(job);
-      if (job.HasMember("params") && job["params"].IsObject() && job["params"].MemberCount() > 0)
-        return error_line("unsupported", "compile", "parameters not supported");
+      diplograph::QueryOptions options;
+      options.limits.timeout = std::chrono::seconds(10);
+      if (job.HasMember("params") && job["params"].IsObject() && job["params"].MemberCount() > 0) {
+        rapidjson::StringBuffer params;
+        rapidjson::Writer<rapidjson::StringBuffer> pw(params);
+        job["params"].Accept(pw);
+        options.params.set_json_object(params.GetString());
+      }
       phase = "compile";
       const auto query = diplograph::Query::compile(graph.schema(), job["query"].GetString());
       phase = "run";
-      return result_line(query.run(graph));
+      return result_line(query.run(graph, options));
     } catch (const diplograph::Error& e) {
       return error_line(code_name(e.code()), phase, e.what());
     } catch (const std::exception& e) {

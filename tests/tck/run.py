@@ -42,7 +42,7 @@ ERROR_CLASSES = {
     "SyntaxError": {"codes": {"syntax", "query"}},
     "SemanticError": {"codes": {"syntax", "query"}},
     "TypeError": {"codes": {"value", "query"}},
-    "ArgumentError": {"codes": {"value", "query"}},
+    "ArgumentError": {"codes": {"argument"}},
 }
 PHASES = {"compile time": {"compile"}, "runtime": {"run"}, "any time": {"compile", "run"}}
 

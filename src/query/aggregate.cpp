@@ -1,0 +1,97 @@
+#include "query/aggregate.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace diplograph::ql {
+
+void Accumulator::add(Row& row, Env& env) {
+  if (e_.kind == Expr::Kind::count_star) {
+    ++count_;
+    return;
+  }
+  V v = eval(*e_.args[0], row, env);
+  if (v.is_null()) return;
+  if (e_.distinct && !seen_.insert(v).second) return;
+  const std::string& n = e_.name;
+  ++count_;
+  if (n == "count") return;
+  if (n == "collect") {
+    values_.push_back(std::move(v));
+    return;
+  }
+  if (n == "min" || n == "max") {
+    const int c = best_.is_null() ? 0 : order_values(v, best_);
+    if (best_.is_null() || (n == "min" ? c < 0 : c > 0)) best_ = std::move(v);
+    return;
+  }
+  if (!v.is_number())
+    fail(env, e_.args[0]->pos, ErrorCode::value,
+         "type mismatch: " + n + "() needs numbers, got " + std::string(kind_of(v)));
+  if (n == "sum" || n == "avg") {
+    if (v.is_int() && !float_sum_ && n == "sum") {
+      if (__builtin_add_overflow(int_sum_, v.i(), &int_sum_))
+        fail(env, e_.pos, ErrorCode::argument, "integer overflow in sum()");
+    } else {
+      if (!float_sum_) float_total_ = static_cast<double>(int_sum_);
+      float_sum_ = true;
+    }
+    if (float_sum_) float_total_ += v.num();
+    return;
+  }
+  if (n == "percentilecont" || n == "percentiledisc") {
+    if (percentile_.is_null()) {
+      percentile_ = eval(*e_.args[1], row, env);
+      if (!percentile_.is_number())
+        fail(env, e_.args[1]->pos, ErrorCode::value, "type mismatch: " + n + "() needs a number as percentile");
+      if (percentile_.num() < 0 || percentile_.num() > 1)
+        fail(env, e_.args[1]->pos, ErrorCode::argument,
+             n + "() needs a percentile between 0.0 and 1.0, got " + Value(percentile_.num()).to_string());
+    }
+  }
+  values_.push_back(std::move(v));
+}
+
+V Accumulator::result(Env& env) const {
+  (void)env;
+  const std::string& n = e_.name;
+  if (e_.kind == Expr::Kind::count_star || n == "count") return V(count_);
+  if (n == "collect") return V(values_);
+  if (n == "min" || n == "max") return best_;
+  if (n == "sum") return float_sum_ ? V(float_total_) : V(int_sum_);
+  if (n == "avg") {
+    if (!count_) return V();
+    return V((float_sum_ ? float_total_ : static_cast<double>(int_sum_)) / static_cast<double>(count_));
+  }
+  std::vector<double> xs;
+  for (const V& v : values_) xs.push_back(v.num());
+  if (n == "stdev" || n == "stdevp") {
+    const double count = static_cast<double>(xs.size());
+    if (xs.size() < (n == "stdev" ? 2u : 1u)) return V(0.0);
+    double mean = 0;
+    for (double x : xs) mean += x;
+    mean /= count;
+    double sq = 0;
+    for (double x : xs) sq += (x - mean) * (x - mean);
+    return V(std::sqrt(sq / (n == "stdev" ? count - 1 : count)));
+  }
+  // percentiles
+  if (values_.empty()) return V();
+  std::vector<std::size_t> order(values_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return xs[a] < xs[b]; });
+  const double p = percentile_.num();
+  if (n == "percentiledisc") {
+    const double pos = p * static_cast<double>(values_.size());
+    std::size_t k = pos <= 0 ? 0 : static_cast<std::size_t>(std::ceil(pos)) - 1;
+    k = std::min(k, values_.size() - 1);
+    return values_[order[k]];
+  }
+  const double pos = p * static_cast<double>(values_.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto hi = static_cast<std::size_t>(std::ceil(pos));
+  const double frac = pos - static_cast<double>(lo);
+  return V(xs[order[lo]] + (xs[order[hi]] - xs[order[lo]]) * frac);
+}
+
+}  // namespace diplograph::ql

@@ -1,0 +1,41 @@
+#pragma once
+// The aggregate functions: count, collect, sum, avg, min, max, stDev, stDevP, percentileCont,
+// percentileDisc, each optionally over DISTINCT values. Nulls are skipped, as Cypher says.
+
+#include <memory>
+#include <unordered_set>
+
+#include "query/eval.hpp"
+
+namespace diplograph::ql {
+
+struct VHash {
+  std::size_t operator()(const V& v) const { return hash_value(v); }
+};
+struct VSame {
+  bool operator()(const V& a, const V& b) const { return same_values(a, b); }
+};
+using VSet = std::unordered_set<V, VHash, VSame>;
+
+/// The running state of one aggregate over one group.
+class Accumulator {
+ public:
+  explicit Accumulator(const Expr& e) : e_(e) {}
+  /// Feeds the row's values of the aggregate's arguments.
+  void add(Row& row, Env& env);
+  /// The aggregate's value for the group.
+  V result(Env& env) const;
+
+ private:
+  const Expr& e_;
+  std::int64_t count_ = 0;
+  VList values_;  // collect, percentiles, stDev; min and max keep only the best
+  V best_;
+  V percentile_;
+  bool float_sum_ = false;
+  std::int64_t int_sum_ = 0;
+  double float_total_ = 0;
+  VSet seen_;
+};
+
+}  // namespace diplograph::ql

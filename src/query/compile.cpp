@@ -1,0 +1,852 @@
+// Name resolution and the checks that need no data: variables into row slots per clause scope,
+// labels and relationship types into schema ids, properties against the schema, aggregates
+// into their projection, and static type errors where the schema tells the types.
+
+#include <algorithm>
+#include <map>
+
+#include "query/plan.hpp"
+
+namespace diplograph::ql {
+
+namespace {
+
+constexpr std::string_view node_builtins[] = {"id",  "label", "type",     "modality", "aliases", "date",   "start",
+                                              "end", "when",  "category", "quad",     "score",   "sources"};
+constexpr std::string_view edge_builtins[] = {"id",  "type", "modality", "date", "start",
+                                              "end", "when", "from",     "to",   "sources"};
+constexpr std::string_view aggregates[] = {"count",  "collect",        "sum",           "avg", "min", "max", "stdev",
+                                           "stdevp", "percentilecont", "percentiledisc"};
+constexpr std::string_view scalars[] = {"coalesce",
+                                        "size",
+                                        "length",
+                                        "head",
+                                        "last",
+                                        "tail",
+                                        "range",
+                                        "reverse",
+                                        "keys",
+                                        "properties",
+                                        "labels",
+                                        "type",
+                                        "id",
+                                        "elementid",
+                                        "startnode",
+                                        "endnode",
+                                        "nodes",
+                                        "relationships",
+                                        "tostring",
+                                        "tointeger",
+                                        "tofloat",
+                                        "toboolean",
+                                        "tostringornull",
+                                        "tointegerornull",
+                                        "tofloatornull",
+                                        "tobooleanornull",
+                                        "abs",
+                                        "ceil",
+                                        "floor",
+                                        "round",
+                                        "sign",
+                                        "sqrt",
+                                        "exp",
+                                        "log",
+                                        "log10",
+                                        "e",
+                                        "pi",
+                                        "sin",
+                                        "cos",
+                                        "tan",
+                                        "cot",
+                                        "asin",
+                                        "acos",
+                                        "atan",
+                                        "atan2",
+                                        "degrees",
+                                        "radians",
+                                        "haversin",
+                                        "tolower",
+                                        "toupper",
+                                        "lower",
+                                        "upper",
+                                        "trim",
+                                        "ltrim",
+                                        "rtrim",
+                                        "replace",
+                                        "substring",
+                                        "left",
+                                        "right",
+                                        "split",
+                                        "fold",
+                                        "date",
+                                        "within",
+                                        "overlaps",
+                                        "label",
+                                        "exists",
+                                        "sources",
+                                        "isempty",
+                                        "char_length",
+                                        "character_length"};
+
+std::string lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// What an expression is known to be before it runs; `any` when only the data can tell.
+enum class T : std::uint8_t { any, null, boolean, number, string, date, list, map, node, edge, path };
+
+std::string_view t_name(T t) {
+  static constexpr std::string_view names[] = {"any",  "null", "boolean", "number",       "string", "date",
+                                               "list", "map",  "node",    "relationship", "path"};
+  return names[static_cast<int>(t)];
+}
+
+T spec_type(const PropertySpec& spec) {
+  if (spec.list) return T::list;
+  switch (spec.kind) {
+    case ValueKind::string:
+    case ValueKind::enumeration:
+      return T::string;
+    case ValueKind::integer:
+    case ValueKind::real:
+      return T::number;
+    case ValueKind::boolean:
+      return T::boolean;
+    case ValueKind::date:
+      return T::date;
+  }
+  return T::any;
+}
+
+T builtin_type(std::string_view name) {
+  if (name == "aliases" || name == "sources") return T::list;
+  if (name == "date" || name == "start" || name == "end" || name == "when") return T::date;
+  if (name == "score") return T::number;
+  if (name == "from" || name == "to") return T::node;
+  return T::string;
+}
+
+enum class VarKind : std::uint8_t { value, node, edge, rel_list, path };
+
+struct Var {
+  std::string name;
+  int slot;
+  VarKind kind;
+  T type = T::any;               // for values: what the projection is known to give
+  std::vector<bool> node_types;  // node: types its patterns allow (empty = any)
+  std::vector<bool> edge_types;  // edge: likewise
+};
+
+using Scope = std::vector<Var>;
+
+class Compiler {
+ public:
+  Compiler(const Schema& schema, const Text& text) : schema_(schema), text_(text) {}
+
+  void run(Statement& st) {
+    for (std::size_t k = 1; k < st.union_all.size(); ++k)
+      if (st.union_all[k] != st.union_all[0])
+        fail(st.parts[k + 1].clauses.front().pos, "UNION and UNION ALL cannot be mixed in one query",
+             ErrorCode::syntax);
+    for (std::size_t p = 0; p < st.parts.size(); ++p) {
+      std::vector<std::string> columns = part(st.parts[p]);
+      if (p == 0)
+        st.columns = columns;
+      else if (columns != st.columns)
+        fail(st.parts[p].clauses.back().pos, "all queries of a UNION must return the same column names");
+    }
+  }
+
+ private:
+  [[noreturn]] void fail(std::size_t pos, const std::string& message, ErrorCode code = ErrorCode::query) const {
+    text_.fail(code, pos, message);
+  }
+  [[noreturn]] void type_error(std::size_t pos, const std::string& message) const {
+    text_.fail(ErrorCode::query, pos, "type mismatch: " + message);
+  }
+
+  int new_slot() { return slots_++; }
+
+  const Var* find(const Scope& s, const std::string& name) const {
+    for (const Var& v : s)
+      if (v.name == name) return &v;
+    return nullptr;
+  }
+
+  std::vector<std::string> part(SingleQuery& q) {
+    slots_ = 0;
+    Scope scope;
+    std::vector<std::string> columns;
+    for (std::size_t c = 0; c < q.clauses.size(); ++c) {
+      Clause& clause = q.clauses[c];
+      const bool last = c + 1 == q.clauses.size();
+      switch (clause.kind) {
+        case Clause::Kind::match:
+          match(clause, scope);
+          break;
+        case Clause::Kind::unwind: {
+          resolve(*clause.expr, scope, Ctx::plain);
+          if (find(scope, clause.alias)) fail(clause.pos, "variable '" + clause.alias + "' is already bound");
+          clause.slot = new_slot();
+          scope.push_back({clause.alias, clause.slot, VarKind::value, {}, {}});
+          break;
+        }
+        case Clause::Kind::with:
+        case Clause::Kind::return_:
+          if (clause.kind == Clause::Kind::return_ && !last)
+            fail(q.clauses[c + 1].pos, "RETURN must be the last clause; use WITH to go on");
+          scope = projection(clause.proj, scope, clause.kind == Clause::Kind::return_, clause.pos);
+          if (clause.kind == Clause::Kind::return_)
+            for (const auto& item : clause.proj.items) columns.push_back(item.name);
+          if (clause.kind == Clause::Kind::return_ && clause.proj.star)
+            for (int s : clause.proj.star_slots)
+              for (const Var& v : scope)
+                if (v.slot == s) columns.push_back(v.name);
+          break;
+      }
+    }
+    q.slot_count = slots_;
+    return columns;
+  }
+
+  // ---- patterns
+
+  std::vector<bool> node_types(const NodePattern& n) {
+    std::vector<bool> mask;
+    for (const auto& group : n.labels) {
+      std::vector<bool> any(schema_.node_types().size(), false);
+      for (const auto& [name, pos] : group) {
+        const NodeType* t = schema_.find_node_type(name);
+        if (!t) {
+          // A likely typo is an error; any other unknown type matches nothing (open world).
+          std::string best = schema_.suggest_node_type(name);
+          if (!best.empty()) fail(pos, "unknown node type '" + name + "'; did you mean '" + best + "'?");
+          continue;
+        }
+        for (TypeId sub : schema_.subtypes(t->id)) any[sub] = true;
+      }
+      if (mask.empty())
+        mask = std::move(any);
+      else
+        for (std::size_t k = 0; k < mask.size(); ++k) mask[k] = mask[k] && any[k];
+    }
+    return mask;
+  }
+
+  std::vector<TypeId> edge_types(const RelPattern& r, bool& impossible) {
+    std::vector<TypeId> out;
+    for (const auto& [name, pos] : r.labels) {
+      const EdgeType* t = schema_.find_edge_type(name);
+      if (!t) {
+        std::string best = schema_.suggest_edge_type(name);
+        if (!best.empty()) fail(pos, "unknown relationship type '" + name + "'; did you mean '" + best + "'?");
+        continue;
+      }
+      out.push_back(t->id);
+    }
+    if (out.empty() && !r.labels.empty()) impossible = true;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  }
+
+  Var& bind(Scope& scope, const std::string& name, std::size_t pos, VarKind kind, std::vector<int>& fresh) {
+    if (!name.empty())
+      for (Var& v : scope) {
+        if (v.name != name) continue;
+        const bool fresh_here = std::find(fresh.begin(), fresh.end(), v.slot) != fresh.end();
+        if (kind == VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
+            v.type != T::node)
+          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a node");
+        if (kind != VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
+            v.type != T::edge && (v.type != T::list || kind == VarKind::edge))
+          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a relationship");
+        if (kind == VarKind::node && v.kind != VarKind::node && v.kind != VarKind::value)
+          fail(pos, "'" + name + "' is a " + std::string(v.kind == VarKind::path ? "path" : "relationship") +
+                        ", used here as a node");
+        if (kind != VarKind::node && v.kind == VarKind::node)
+          fail(pos, "'" + name + "' is a node, used here as a relationship");
+        if (kind == VarKind::path || v.kind == VarKind::path) fail(pos, "variable '" + name + "' is already bound");
+        if (kind != VarKind::node && fresh_here) fail(pos, "relationship variable '" + name + "' is already bound");
+        if (kind != VarKind::node && v.kind != kind && v.kind != VarKind::value)
+          fail(pos, "'" + name + "' is bound to a " +
+                        std::string(v.kind == VarKind::rel_list ? "list of relationships" : "relationship") +
+                        " and cannot be used as a " +
+                        (kind == VarKind::rel_list ? "variable-length relationship" : "single relationship"));
+        return v;
+      }
+    const int slot = new_slot();
+    fresh.push_back(slot);
+    scope.push_back({name.empty() ? std::string() : name, slot, kind, {}, {}});
+    return scope.back();
+  }
+
+  void property_keys(std::vector<std::pair<std::string, ExprPtr>>& props, const Var& var, bool node, Scope& scope) {
+    for (auto& [key, value] : props) {
+      resolve(*value, scope, Ctx::plain);
+      check_property(key, value->pos, var, node);
+    }
+  }
+
+  void pattern(Pattern& p, Scope& scope, std::vector<int>& fresh) {
+    for (auto& n : p.nodes) {
+      n.types = node_types(n);
+      n.any_label = n.labels.empty();
+      Var& v = bind(scope, n.var, n.pos, VarKind::node, fresh);
+      v.kind = VarKind::node;
+      if (!n.types.empty()) {
+        if (v.node_types.empty())
+          v.node_types = n.types;
+        else
+          for (std::size_t k = 0; k < n.types.size(); ++k) v.node_types[k] = v.node_types[k] && n.types[k];
+      }
+      n.slot = v.slot;
+    }
+    for (auto& n : p.nodes) {
+      const Var var = *std::find_if(scope.begin(), scope.end(), [&](const Var& v) { return v.slot == n.slot; });
+      property_keys(n.props, var, true, scope);
+      if (n.props_param) resolve(*n.props_param, scope, Ctx::plain);
+    }
+    for (auto& r : p.rels) {
+      bool impossible = false;
+      r.types = edge_types(r, impossible);
+      if (impossible) r.impossible = true;
+      if (r.var_length && r.max_hops >= 0 && r.max_hops < r.min_hops) r.impossible = true;
+      Var& v = bind(scope, r.var, r.pos, r.var_length ? VarKind::rel_list : VarKind::edge, fresh);
+      if (!r.types.empty()) {
+        v.edge_types.assign(schema_.edge_types().size(), false);
+        for (TypeId t : r.types) v.edge_types[t] = true;
+      }
+      r.slot = v.slot;
+      const Var var = v;
+      property_keys(r.props, var, false, scope);
+    }
+    if (p.shortest != Pattern::Shortest::none) {
+      if (p.rels.size() != 1 || !p.rels[0].var_length)
+        fail(p.pos, "shortestPath() needs one variable-length relationship, as in shortestPath((a)-[*]-(b))");
+      if (p.rels[0].min_hops > 1) fail(p.rels[0].pos, "shortestPath() needs a minimal length of 0 or 1");
+    }
+    if (!p.path_var.empty()) {
+      if (find(scope, p.path_var)) fail(p.pos, "variable '" + p.path_var + "' is already bound");
+      p.path_slot = new_slot();
+      fresh.push_back(p.path_slot);
+      scope.push_back({p.path_var, p.path_slot, VarKind::path, {}, {}});
+    }
+  }
+
+  void match(Clause& c, Scope& scope) {
+    std::vector<int> fresh;
+    for (auto& p : c.patterns) pattern(p, scope, fresh);
+    c.new_slots = fresh;
+    if (c.where) {
+      pattern_ok_ = true;
+      resolve(*c.where, scope, Ctx::plain);
+      expect_boolean(*c.where, "WHERE");
+    }
+  }
+
+  // ---- projections
+
+  Scope projection(Projection& p, const Scope& in, bool is_return, std::size_t pos) {
+    Scope out;
+    if (p.star) {
+      for (const Var& v : in)
+        if (!v.name.empty()) {
+          out.push_back(v);
+          p.star_slots.push_back(v.slot);
+        }
+      if (out.empty() && p.items.empty())
+        fail(pos, std::string(is_return ? "RETURN" : "WITH") + " * has no variables to return");
+    }
+    for (auto& item : p.items) {
+      resolve(*item.expr, in, Ctx::projection, &p.aggregates);
+      if (!is_return && !item.aliased && item.expr->kind != Expr::Kind::variable)
+        fail(item.pos, "expression in WITH must be aliased (use AS)");
+      for (const Var& v : out)
+        if (v.name == item.name) fail(item.pos, "multiple result columns with the same name '" + item.name + "'");
+      item.slot = new_slot();
+      Var v{item.name, item.slot, VarKind::value, type_of(*item.expr), {}, {}};
+      if (item.expr->kind == Expr::Kind::variable)
+        if (const Var* src = find(in, item.expr->name)) {
+          v.kind = src->kind;
+          v.node_types = src->node_types;
+          v.edge_types = src->edge_types;
+        }
+      out.push_back(std::move(v));
+    }
+    p.aggregating = !p.aggregates.empty();
+    if (p.aggregating)
+      for (auto& item : p.items)
+        if (has_aggregate(*item.expr)) grouped_only(*item.expr, p);
+    for (auto& s : p.order) sort_item(p, s, in, out);
+    if (p.skip) constant(*p.skip, "SKIP");
+    if (p.limit) constant(*p.limit, "LIMIT");
+    if (p.where) {
+      Scope visible = out;
+      if (!p.aggregating && !p.distinct)
+        for (const Var& v : in)
+          if (!find(out, v.name)) visible.push_back(v);
+      pattern_ok_ = true;
+      resolve(*p.where, visible, Ctx::plain);
+      expect_boolean(*p.where, "WHERE");
+    }
+    return out;
+  }
+
+  static bool has_aggregate(const Expr& e) {
+    if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return true;
+    for (const auto& a : e.args)
+      if (a && has_aggregate(*a)) return true;
+    return false;
+  }
+
+  std::string_view text_of(const Expr& e) const { return text_.view().substr(e.begin, e.end - e.begin); }
+
+  // Beside its aggregates, an aggregating item may only use what it is grouped by: the
+  // grouping items, written the same way.
+  void grouped_only(const Expr& e, const Projection& p) {
+    if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return;
+    for (const auto& item : p.items)
+      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e))
+        return;
+    if (e.kind == Expr::Kind::variable)
+      fail(e.pos, "'" + e.name + "' is used beside an aggregate but is not a grouping key; return it as a column too");
+    if (e.kind == Expr::Kind::list_comp || e.kind == Expr::Kind::quantifier || e.kind == Expr::Kind::reduce ||
+        e.kind == Expr::Kind::pattern || e.kind == Expr::Kind::pattern_comp || e.kind == Expr::Kind::exists)
+      return;
+    for (const auto& a : e.args)
+      if (a) grouped_only(*a, p);
+  }
+
+  void constant(Expr& e, const char* what) {
+    Scope none;
+    try {
+      resolve(e, none, Ctx::plain);
+    } catch (const Error&) {
+      fail(e.pos, std::string("the expression of ") + what + " must be a constant (a number or a parameter)");
+    }
+    if (e.kind != Expr::Kind::literal) return;
+    if (!e.value.is_int())
+      fail(e.pos, std::string(what) + " needs a non-negative integer, got " + std::string(kind_of(e.value)),
+           ErrorCode::syntax);
+    if (e.value.i() < 0)
+      fail(e.pos, std::string(what) + " needs a non-negative integer, got " + std::to_string(e.value.i()),
+           ErrorCode::syntax);
+  }
+
+  void sort_item(Projection& p, SortItem& s, const Scope& in, const Scope& out) {
+    const std::string_view written = text_.view().substr(s.expr->begin, s.expr->end - s.expr->begin);
+    for (const auto& item : p.items) {
+      const std::string_view item_text = text_.view().substr(item.expr->begin, item.expr->end - item.expr->begin);
+      if (written == item_text && !(s.expr->kind == Expr::Kind::variable && find(out, s.expr->name) &&
+                                    find(out, s.expr->name)->slot != item.slot)) {
+        s.expr = std::make_unique<Expr>();
+        s.expr->kind = Expr::Kind::variable;
+        s.expr->name = item.name;
+        s.expr->slot = item.slot;
+        return;
+      }
+    }
+    if (p.aggregating || p.distinct) {
+      // Only the projected columns exist after grouping or DISTINCT (and aggregates over groups).
+      try {
+        resolve(*s.expr, out, p.aggregating ? Ctx::projection : Ctx::plain, &p.aggregates);
+      } catch (const Error& e) {
+        if (e.code() != ErrorCode::query) throw;
+        fail(s.expr->pos, std::string("with ") + (p.aggregating ? "aggregation" : "DISTINCT") +
+                              ", ORDER BY can only use what " + "RETURN returns");
+      }
+      return;
+    }
+    // Otherwise both the new names and the variables before the projection are visible.
+    Scope both = out;
+    for (const Var& v : in)
+      if (!find(out, v.name)) both.push_back(v);
+    resolve(*s.expr, both, Ctx::plain);
+  }
+
+  // ---- expressions
+
+  enum class Ctx : std::uint8_t { plain, projection, inside_aggregate };
+
+  void expect_boolean(const Expr& e, const char* where) {
+    const T t = type_of(e);
+    if (t != T::boolean && t != T::any && t != T::null)
+      type_error(e.pos, std::string(where) + " needs a boolean, got a " + std::string(t_name(t)));
+  }
+
+  T type_of(const Expr& e) const {
+    auto it = types_.find(&e);
+    return it == types_.end() ? T::any : it->second;
+  }
+  void set_type(const Expr& e, T t) { types_[&e] = t; }
+
+  void resolve(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs = nullptr) {
+    // A pattern (a)-->(b) is a condition: only where a truth value is asked for.
+    const bool pattern_ok = pattern_ok_;
+    pattern_ok_ = false;
+    switch (e.kind) {
+      case Expr::Kind::literal:
+        set_type(e, e.value.is_null()     ? T::null
+                    : e.value.is_bool()   ? T::boolean
+                    : e.value.is_string() ? T::string
+                    : e.value.is_number() ? T::number
+                                          : T::any);
+        return;
+      case Expr::Kind::param:
+        return;
+      case Expr::Kind::variable:
+        return variable(e, scope);
+      case Expr::Kind::property:
+        resolve(*e.args[0], scope, ctx, aggs);
+        return property(e, scope);
+      case Expr::Kind::count_star:
+        return aggregate(e, scope, ctx, aggs);
+      case Expr::Kind::call:
+        return call(e, scope, ctx, aggs);
+      case Expr::Kind::list_comp:
+      case Expr::Kind::quantifier:
+      case Expr::Kind::reduce:
+        return comprehension(e, scope, ctx, aggs);
+      case Expr::Kind::pattern:
+        if (!pattern_ok)
+          fail(e.pos, "a pattern can only be used as a condition (in WHERE, NOT, AND, OR or exists())",
+               ErrorCode::syntax);
+        [[fallthrough]];
+      case Expr::Kind::pattern_comp:
+      case Expr::Kind::exists:
+        return pattern_expression(e, scope, ctx, aggs);
+      case Expr::Kind::map_proj:
+        resolve(*e.args[0], scope, ctx, aggs);
+        for (std::size_t k = 1; k < e.args.size(); ++k)
+          if (e.args[k]) resolve(*e.args[k], scope, ctx, aggs);
+        set_type(e, T::map);
+        return;
+      default:
+        break;
+    }
+    const bool logic = e.kind == Expr::Kind::not_ ||
+                       (e.kind == Expr::Kind::binary && (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::xor_));
+    for (auto& a : e.args) {
+      pattern_ok_ = pattern_ok && logic;
+      if (a) resolve(*a, scope, ctx, aggs);
+    }
+    switch (e.kind) {
+      case Expr::Kind::not_:
+        expect_boolean(*e.args[0], "NOT");
+        set_type(e, T::boolean);
+        break;
+      case Expr::Kind::is_null:
+      case Expr::Kind::has_labels:
+      case Expr::Kind::chain:
+        set_type(e, T::boolean);
+        break;
+      case Expr::Kind::list:
+        set_type(e, T::list);
+        break;
+      case Expr::Kind::map:
+        set_type(e, T::map);
+        break;
+      case Expr::Kind::binary:
+        binary(e);
+        break;
+      default:
+        break;
+    }
+  }
+
+  void variable(Expr& e, const Scope& scope) {
+    std::vector<std::string> names;
+    for (auto it = scope.rbegin(); it != scope.rend(); ++it) {
+      if (it->name.empty()) continue;
+      if (it->name == e.name) {
+        e.slot = it->slot;
+        set_type(e, it->kind == VarKind::node       ? T::node
+                    : it->kind == VarKind::edge     ? T::edge
+                    : it->kind == VarKind::path     ? T::path
+                    : it->kind == VarKind::rel_list ? T::list
+                                                    : it->type);
+        rel_lists_[&e] = it->kind == VarKind::rel_list;
+        return;
+      }
+      names.push_back(it->name);
+    }
+    fail(e.pos, "unknown variable '" + e.name + "'" + did_you_mean(e.name, names));
+  }
+
+  const Var* var_of(const Expr& object, const Scope& scope) const {
+    if (object.kind != Expr::Kind::variable) return nullptr;
+    for (const Var& v : scope)
+      if (v.slot == object.slot) return &v;
+    return nullptr;
+  }
+
+  void property(Expr& e, const Scope& scope) {
+    const Expr& object = *e.args[0];
+    const T t = type_of(object);
+    if (object.kind == Expr::Kind::variable && rel_lists_[&object])
+      fail(e.pos,
+           "'" + object.name + "' is a variable-length relationship (a list of relationships); it has no property '" +
+               e.name + "'",
+           ErrorCode::value);
+    if (t == T::number || t == T::boolean || t == T::string || t == T::list || t == T::date || t == T::path)
+      type_error(e.pos, "a " + std::string(t_name(t)) + " has no property '" + e.name + "'");
+    if (t != T::node && t != T::edge) return;
+    const Var* var = var_of(object, scope);
+    Var any{object.name, -1, t == T::node ? VarKind::node : VarKind::edge, {}, {}};
+    set_type(e, check_property(e.name, e.pos, var ? *var : any, t == T::node));
+  }
+
+  // The type of property `name` of `var`, or an error naming the closest known property.
+  T check_property(const std::string& name, std::size_t pos, const Var& var, bool node) {
+    std::vector<std::string> candidates;
+    std::optional<T> found;
+    bool plover = false;
+    auto consider = [&](const PropertySpec& spec) {
+      candidates.push_back(spec.name);
+      if (spec.kind == ValueKind::enumeration && spec.vocabulary == Schema::plover_vocabulary) plover = true;
+      if (spec.name != name) return;
+      const T t = spec_type(spec);
+      found = !found || *found == t ? t : T::any;
+    };
+    const std::vector<bool>& mask = node ? var.node_types : var.edge_types;
+    if (node) {
+      for (const NodeType& t : schema_.node_types())
+        if (mask.empty() || mask[t.id])
+          for (const PropertySpec* spec : schema_.node_properties(t.id)) consider(*spec);
+    } else {
+      for (const EdgeType& t : schema_.edge_types())
+        if (mask.empty() || mask[t.id])
+          for (const PropertySpec& spec : t.props) consider(spec);
+    }
+    if (found) return *found;
+    for (std::string_view b :
+         node ? std::span<const std::string_view>(node_builtins) : std::span<const std::string_view>(edge_builtins)) {
+      const bool plover_only = b == "category" || b == "quad" || b == "score";
+      if (plover_only && !plover) continue;
+      if (b == name) return builtin_type(b);
+      candidates.emplace_back(b);
+    }
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    // A likely typo is an error; any other unknown property is null, as in Neo4j (open world).
+    std::string hint = did_you_mean(name, candidates);
+    if (hint.empty()) return T::null;
+    std::string what = var.name.empty() ? (node ? "this node" : "this relationship") : "'" + var.name + "'";
+    fail(pos, "unknown property '" + name + "' of " + what + hint);
+  }
+
+  void aggregate(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
+    if (ctx == Ctx::inside_aggregate) fail(e.pos, "an aggregate function cannot contain another aggregate");
+    if (ctx != Ctx::projection || !aggs)
+      fail(e.pos, e.kind == Expr::Kind::count_star
+                      ? "count(*) is only allowed in RETURN and WITH"
+                      : e.name + "() is an aggregate function, only allowed in RETURN and WITH");
+    for (auto& a : e.args) resolve(*a, scope, Ctx::inside_aggregate, aggs);
+    e.kind = e.kind == Expr::Kind::count_star ? Expr::Kind::count_star : Expr::Kind::aggregate;
+    e.agg = static_cast<int>(aggs->size());
+    aggs->push_back(&e);
+    set_type(e, e.name == "collect" ? T::list : e.name == "min" || e.name == "max" ? T::any : T::number);
+    const std::size_t want = e.name == "percentilecont" || e.name == "percentiledisc" ? 2 : 1;
+    if (e.kind == Expr::Kind::aggregate && e.args.size() != want)
+      fail(e.pos, e.name + "() takes " + std::to_string(want) + " argument" + (want == 1 ? "" : "s") + ", got " +
+                      std::to_string(e.args.size()));
+  }
+
+  void expect_arity(const Expr& e, std::size_t lo, std::size_t hi) {
+    if (e.args.size() < lo || e.args.size() > hi)
+      fail(e.pos, e.name + "() takes " +
+                      (lo == hi ? std::to_string(lo) : std::to_string(lo) + " to " + std::to_string(hi)) + " argument" +
+                      (hi == 1 ? "" : "s") + ", got " + std::to_string(e.args.size()));
+  }
+
+  void call(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
+    const std::string written = e.name;
+    e.name = lower(e.name);
+    if (std::find(std::begin(aggregates), std::end(aggregates), e.name) != std::end(aggregates))
+      return aggregate(e, scope, ctx, aggs);
+    if (e.distinct) fail(e.pos, "DISTINCT is only allowed in aggregate functions");
+    if (std::find(std::begin(scalars), std::end(scalars), e.name) == std::end(scalars))
+      fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
+    if (e.value.is_bool()) fail(e.pos, "only count() takes *, not " + written + "()");
+    for (auto& a : e.args) {
+      pattern_ok_ = e.name == "exists";
+      resolve(*a, scope, ctx, aggs);
+    }
+    static const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> arity = {
+        {"coalesce", {1, 1000}}, {"range", {2, 3}}, {"substring", {2, 3}}, {"replace", {3, 3}},  {"split", {2, 2}},
+        {"left", {2, 2}},        {"right", {2, 2}}, {"within", {3, 3}},    {"overlaps", {3, 3}}, {"atan2", {2, 2}},
+        {"e", {0, 0}},           {"pi", {0, 0}},    {"round", {1, 3}},     {"trim", {1, 1}}};
+    auto it = arity.find(e.name);
+    if (it != arity.end())
+      expect_arity(e, it->second.first, it->second.second);
+    else
+      expect_arity(e, 1, 1);
+    if (!e.args.empty()) {
+      const T t0 = type_of(*e.args[0]);
+      if ((e.name == "size" &&
+           (t0 == T::path || t0 == T::node || t0 == T::edge || t0 == T::number || t0 == T::boolean)) ||
+          ((e.name == "properties" || e.name == "keys") &&
+           (t0 == T::number || t0 == T::string || t0 == T::boolean || t0 == T::list || t0 == T::path)) ||
+          (e.name == "length" && (t0 == T::number || t0 == T::boolean || t0 == T::node || t0 == T::edge)))
+        type_error(e.args[0]->pos, e.name + "() cannot take a " + std::string(t_name(t0)));
+    }
+    if (e.name == "type") {
+      const T t = type_of(*e.args[0]);
+      if (t != T::edge && t != T::any && t != T::null)
+        type_error(e.args[0]->pos, "type() needs a relationship, got a " + std::string(t_name(t)));
+      set_type(e, T::string);
+    } else if (e.name == "date") {
+      set_type(e, T::date);
+      if (e.args[0]->kind == Expr::Kind::literal && e.args[0]->value.is_string()) {
+        std::string why;
+        Date d;
+        if (!Date::try_parse(e.args[0]->value.s(), d, &why)) fail(e.args[0]->pos, why, ErrorCode::value);
+        e.kind = Expr::Kind::literal;  // parsed once, not per row
+        e.value = d;
+        e.args.clear();
+      }
+    } else if (e.name == "within" || e.name == "overlaps" || e.name == "exists") {
+      set_type(e, T::boolean);
+    } else if (e.name == "labels" || e.name == "keys" || e.name == "nodes" || e.name == "relationships" ||
+               e.name == "range" || e.name == "split" || e.name == "tail" || e.name == "sources") {
+      set_type(e, T::list);
+    } else if (e.name == "tostring" || e.name == "label" || e.name == "fold" || e.name == "tolower" ||
+               e.name == "toupper" || e.name == "lower" || e.name == "upper" || e.name == "trim" ||
+               e.name == "substring" || e.name == "replace") {
+      set_type(e, T::string);
+    } else if (e.name == "size" || e.name == "length" || e.name == "abs" || e.name == "tointeger" ||
+               e.name == "tofloat" || e.name == "sqrt" || e.name == "round" || e.name == "floor" || e.name == "ceil") {
+      set_type(e, T::number);
+    }
+  }
+
+  void comprehension(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
+    Scope inner = scope;
+    if (e.kind == Expr::Kind::reduce) {
+      resolve(*e.args[0], scope, ctx, aggs);
+      resolve(*e.args[1], scope, ctx, aggs);
+      e.slot = new_slot();
+      e.slot2 = new_slot();
+      inner.push_back({e.names[0], e.slot, VarKind::value, {}, {}});
+      inner.push_back({e.name, e.slot2, VarKind::value, {}, {}});
+      resolve(*e.args[2], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
+      return;
+    }
+    resolve(*e.args[0], scope, ctx, aggs);
+    e.slot = new_slot();
+    inner.push_back({e.name, e.slot, VarKind::value, {}, {}});
+    for (std::size_t k = 1; k < e.args.size(); ++k) {
+      pattern_ok_ = k == 1;
+      if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
+    }
+    set_type(e, e.kind == Expr::Kind::quantifier ? T::boolean : T::list);
+  }
+
+  void pattern_expression(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
+    Scope inner = scope;
+    std::vector<int> fresh;
+    if (e.kind == Expr::Kind::pattern) {
+      std::vector<std::pair<std::string, std::size_t>> names;
+      for (const auto& n : e.pattern->nodes) names.emplace_back(n.var, n.pos);
+      for (const auto& r : e.pattern->rels) names.emplace_back(r.var, r.pos);
+      for (const auto& [name, pos] : names)
+        if (!name.empty() && !find(scope, name))
+          fail(pos, "unknown variable '" + name +
+                        "': a pattern used as a condition cannot introduce new variables; use EXISTS { ... }");
+    }
+    pattern(*e.pattern, inner, fresh);
+    e.pattern->fresh = fresh;
+    if (e.pattern->where) {
+      pattern_ok_ = true;
+      resolve(*e.pattern->where, inner, Ctx::plain);
+      expect_boolean(*e.pattern->where, "WHERE");
+    }
+    for (auto& a : e.args)
+      if (a) resolve(*a, inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
+    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : T::boolean);
+  }
+
+  void binary(Expr& e) {
+    const T a = type_of(*e.args[0]), b = type_of(*e.args[1]);
+    auto known = [](T t) { return t != T::any && t != T::null; };
+    switch (e.op) {
+      case Op::and_:
+      case Op::or_:
+      case Op::xor_:
+        for (const auto& x : e.args) expect_boolean(*x, "a logical operator");
+        set_type(e, T::boolean);
+        return;
+      case Op::contains:
+      case Op::starts_with:
+      case Op::ends_with:
+        for (T t : {a, b})
+          if (known(t) && t != T::string)
+            type_error(e.pos, std::string(e.op == Op::contains      ? "CONTAINS"
+                                          : e.op == Op::starts_with ? "STARTS WITH"
+                                                                    : "ENDS WITH") +
+                                  " needs strings, got a " + std::string(t_name(t)));
+        set_type(e, T::boolean);
+        return;
+      case Op::eq:
+      case Op::ne:
+      case Op::lt:
+      case Op::le:
+      case Op::gt:
+      case Op::ge:
+        // Dates are diplograph's own: comparing one with anything else is a mistake, not null.
+        if (known(a) && known(b) && a != b && (a == T::date || b == T::date)) {
+          const bool hint = (a == T::string && e.args[0]->kind == Expr::Kind::literal) ||
+                            (b == T::string && e.args[1]->kind == Expr::Kind::literal);
+          type_error(e.pos, "cannot compare a " + std::string(t_name(a)) + " with a " + std::string(t_name(b)) +
+                                (hint ? "; write the date as date('...')" : ""));
+        }
+        set_type(e, T::boolean);
+        return;
+      case Op::in:
+        if (known(b) && b != T::list)
+          type_error(e.pos, "IN needs a list on its right, got a " + std::string(t_name(b)));
+        set_type(e, T::boolean);
+        return;
+      case Op::regex:
+        set_type(e, T::boolean);
+        return;
+      default:
+        if (known(a) && known(b) && a == T::number && b == T::number) set_type(e, T::number);
+        return;
+    }
+  }
+
+  const Schema& schema_;
+  const Text& text_;
+  int slots_ = 0;
+  bool pattern_ok_ = false;
+  std::map<const Expr*, T> types_;
+  std::map<const Expr*, bool> rel_lists_;
+};
+
+}  // namespace
+
+bool is_node_builtin(std::string_view name) noexcept {
+  return std::find(std::begin(node_builtins), std::end(node_builtins), name) != std::end(node_builtins);
+}
+bool is_edge_builtin(std::string_view name) noexcept {
+  return std::find(std::begin(edge_builtins), std::end(edge_builtins), name) != std::end(edge_builtins);
+}
+bool is_aggregate_function(std::string_view n) noexcept {
+  return std::find(std::begin(aggregates), std::end(aggregates), n) != std::end(aggregates);
+}
+bool is_scalar_function(std::string_view n) noexcept {
+  return std::find(std::begin(scalars), std::end(scalars), n) != std::end(scalars);
+}
+std::vector<std::string> function_names() {
+  std::vector<std::string> out(std::begin(aggregates), std::end(aggregates));
+  out.insert(out.end(), std::begin(scalars), std::end(scalars));
+  return out;
+}
+
+void compile(Statement& st, const Schema& schema, const Text& text) { Compiler(schema, text).run(st); }
+
+}  // namespace diplograph::ql
