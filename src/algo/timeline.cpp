@@ -34,6 +34,7 @@ void add_claim(const Graph& g, const CitationRef& c, Claims& out) {
 }  // namespace
 
 std::optional<PloverCategory> plover_category(const Graph& g, Node event) {
+  algo::check_owned(g, event);
   for (const PropertyRef& p : event.props()) {
     const PropertySpec* spec = g.schema().node_property(event.type_id(), p.name);
     if (!spec || spec->vocabulary != Schema::plover_vocabulary || !p.value.is_string()) continue;
@@ -80,12 +81,14 @@ std::vector<TimelineEntry> timeline(const Graph& g, const TimelineOptions& o) {
 }
 
 Claims claims(const Graph& g, Node fact) {
+  algo::check_owned(g, fact);
   Claims out;
   for (const CitationRef& c : fact.sources()) add_claim(g, c, out);
   return out;
 }
 
 Claims claims(const Graph& g, Edge fact) {
+  algo::check_owned(g, fact);
   Claims out;
   for (const CitationRef& c : fact.sources()) add_claim(g, c, out);
   return out;

@@ -22,8 +22,8 @@ Value common_property(const Fact& f, std::string_view name) {
   if (name == "start") return optional_date(f.start());
   if (name == "end") return optional_date(f.end());
   if (name == "when") return optional_date(f.when());
-  const Value* v = f.prop(name);
-  return v ? *v : Value();
+  auto v = f.prop(name);
+  return v ? std::move(*v) : Value();
 }
 
 Value node_property(const Graph& g, Node n, std::string_view name) {

@@ -1,6 +1,7 @@
 // load(): reads graph files into an Assembler, element by element, and places every problem
 // at its line and column.
 #include <algorithm>
+#include <functional>
 
 #include "diplograph/io.hpp"
 #include "graph/assembler_thread.hpp"
