@@ -121,8 +121,8 @@ TEST_CASE("every quote occurs verbatim in the article it cites") {
   const Graph& g = bundled();
   std::map<std::string, std::string> text_of;  // source id -> article text
   for (Node s : g.nodes_of_type("Source")) {
-    const Value* file = s.prop("seed_file");
-    REQUIRE_MESSAGE(file, s.id());
+    const auto file = s.prop("seed_file");
+    REQUIRE_MESSAGE(file.has_value(), s.id());
     text_of[std::string(s.id())] = test::read_file(seeds / file->as_string());
     CHECK_MESSAGE(!text_of[std::string(s.id())].empty(), file->as_string());
   }
@@ -182,7 +182,7 @@ TEST_CASE("analysts' questions: events involving Russia and Azerbaijan, August t
 TEST_CASE("analysts' questions: earlier flare-ups that were resolved swiftly") {
   std::set<std::string> swift;
   for (Node n : bundled().nodes_of_type("Incident"))
-    if (const Value* outcome = n.prop("outcome"); outcome && outcome->to_string() == "resolved swiftly")
+    if (const auto outcome = n.prop("outcome"); outcome && outcome->to_string() == "resolved swiftly")
       swift.emplace(n.id());
   CHECK(swift == std::set<std::string>{"helicopter-downing-2020", "peacekeepers-killing-2023"});
 }

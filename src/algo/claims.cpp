@@ -70,8 +70,14 @@ bool passes(const Claims& c, const ClaimFilter& filter) {
 
 }  // namespace
 
-Claims claims(const Graph& g, Node fact) { return claims_of(g, fact); }
-Claims claims(const Graph& g, Edge fact) { return claims_of(g, fact); }
+Claims claims(const Graph& g, Node fact) {
+  algo::check_owned(g, fact);
+  return claims_of(g, fact);
+}
+Claims claims(const Graph& g, Edge fact) {
+  algo::check_owned(g, fact);
+  return claims_of(g, fact);
+}
 
 std::vector<FactClaims> find_claims(const Graph& g, const ClaimFilter& filter) {
   if (filter.source) source_node(g, *filter.source);

@@ -9,8 +9,7 @@ namespace {
 
 bool date_matches(Node n, const NodeFilter& f) {
   if (!f.from && !f.to) return true;
-  std::optional<Date> begin = n.date() ? n.date() : n.start();
-  std::optional<Date> end = n.date() ? n.date() : n.end();
+  const auto [begin, end] = algo::time_span(n);
   if (!begin && !end) return false;
   if (f.certainty == Certainty::possibly) return possibly_overlaps(begin, end, f.from, f.to);
   // Definitely inside: every day of the fact is in the window, so both ends must be known.
@@ -28,7 +27,7 @@ bool props_match(Node n, const NodeFilter& f) {
       if (!p.value.is_string() || n.label() != p.value.as_string()) return false;
       continue;
     }
-    const Value* v = n.prop(p.name);
+    const auto v = n.prop(p.name);
     if (!v || !(*v == p.value)) return false;
   }
   return true;
@@ -51,6 +50,7 @@ std::vector<Node> find_nodes(const Graph& graph, const NodeFilter& filter) {
 }
 
 std::vector<Neighbor> neighbors(const Graph& graph, Node node, const NeighborOptions& options) {
+  algo::check_owned(graph, node);
   const std::vector<TypeId> types = algo::edge_type_ids(graph.schema(), options.edge_types);
   const std::vector<bool> node_types = algo::node_type_mask(graph.schema(), options.node_types);
   std::vector<Neighbor> out;
@@ -59,8 +59,7 @@ std::vector<Neighbor> neighbors(const Graph& graph, Node node, const NeighborOpt
     Node n = graph.node(other);
     if (!node_types.empty() && !node_types[n.type_id()]) return;
     if (options.from || options.to) {
-      std::optional<Date> begin = edge.date() ? edge.date() : edge.start();
-      std::optional<Date> end = edge.date() ? edge.date() : edge.end();
+      const auto [begin, end] = algo::time_span(edge);
       if (!possibly_overlaps(begin, end, options.from, options.to)) return;
     }
     out.push_back(Neighbor{n, edge, outgoing});

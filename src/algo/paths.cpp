@@ -1,10 +1,11 @@
 // Shortest paths: bidirectional BFS, all shortest paths, and time-respecting paths. Visited
-// sets are hash maps, so a search costs what it touches, not the size of the graph.
+// sets are flat arrays kept per thread (flat_map.hpp), so a search costs what it touches, not
+// the size of the graph, and a step is an array access, not a hash lookup.
 
 #include <algorithm>
 #include <climits>
-#include <unordered_map>
 
+#include "algo/flat_map.hpp"
 #include "algo/types.hpp"
 #include "diplograph/algo.hpp"
 
@@ -16,7 +17,7 @@ struct Parent {
   EdgeIndex edge;
   std::uint32_t depth;
 };
-using Parents = std::unordered_map<NodeIndex, Parent>;
+using Parents = algo::FlatMap<Parent>;
 
 Direction reversed(Direction d) {
   return d == Direction::out ? Direction::in : d == Direction::in ? Direction::out : d;
@@ -33,8 +34,8 @@ std::optional<NodeIndex> expand_level(const Graph& g, Direction dir, const std::
     algo::for_each_edge(g, n, dir, types, [&](EdgeIndex e, NodeIndex m, bool) {
       if (!mine.try_emplace(m, Parent{n, e, depth}).second) return;
       next.push_back(m);
-      if (auto it = other.find(m); it != other.end() && depth + it->second.depth < best) {
-        best = depth + it->second.depth;
+      if (const Parent* there = other.find(m); there && depth + there->depth < best) {
+        best = depth + there->depth;
         meet = m;
       }
     });
@@ -66,8 +67,10 @@ Path join(const Graph& g, const Parents& forward, const Parents& backward, NodeI
 
 std::optional<Path> bidirectional(const Graph& g, Node from, Node to, const PathOptions& o,
                                   const std::vector<TypeId>& types) {
-  Parents forward{{from.index(), Parent{from.index(), 0, 0}}};
-  Parents backward{{to.index(), Parent{to.index(), 0, 0}}};
+  Parents& forward = algo::scratch_map<Parent, 0>(g);
+  Parents& backward = algo::scratch_map<Parent, 1>(g);
+  forward.try_emplace(from.index(), Parent{from.index(), 0, 0});
+  backward.try_emplace(to.index(), Parent{to.index(), 0, 0});
   std::vector<NodeIndex> front{from.index()}, back{to.index()};
   while (!front.empty() && !back.empty()) {
     // Grow the smaller side: on hub-heavy graphs this keeps both searches small.
@@ -99,7 +102,8 @@ std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const Pa
   std::int32_t start = INT32_MIN;
   if (auto d = from.when()) start = possibly ? d->earliest() : d->latest();
   std::vector<Label> labels{{from.index(), start, SIZE_MAX, 0}};
-  std::unordered_map<NodeIndex, std::int32_t> best{{from.index(), start}};
+  algo::FlatMap<std::int32_t>& best = algo::scratch_map<std::int32_t>(g);
+  best.try_emplace(from.index(), start);
   std::size_t level_begin = 0;
   auto build = [&](std::size_t i) {
     Path p;
@@ -124,10 +128,10 @@ std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const Pa
           if ((possibly ? d->latest() : d->earliest()) < current.time) return;
           time = std::max(time, possibly ? d->earliest() : d->latest());
         }
-        auto [it, fresh] = best.try_emplace(m, time);
+        auto [earliest, fresh] = best.try_emplace(m, time);
         if (!fresh) {
-          if (it->second <= time) return;
-          it->second = time;
+          if (*earliest <= time) return;
+          *earliest = time;
         }
         labels.push_back(Label{m, time, i, e});
         if (m == to.index()) hit = labels.size() - 1;
@@ -142,6 +146,8 @@ std::optional<Path> time_respecting(const Graph& g, Node from, Node to, const Pa
 }  // namespace
 
 std::optional<Path> shortest_path(const Graph& g, Node from, Node to, const PathOptions& o) {
+  algo::check_owned(g, from);
+  algo::check_owned(g, to);
   const std::vector<TypeId> types = algo::edge_type_ids(g.schema(), o.edge_types);
   if (o.time_respecting) return time_respecting(g, from, to, o, types);
   if (from == to) return Path{{from}, {}};
@@ -149,13 +155,16 @@ std::optional<Path> shortest_path(const Graph& g, Node from, Node to, const Path
 }
 
 std::vector<Path> all_shortest_paths(const Graph& g, Node from, Node to, const PathOptions& o) {
+  algo::check_owned(g, from);
+  algo::check_owned(g, to);
   const std::vector<TypeId> types = algo::edge_type_ids(g.schema(), o.edge_types);
   if (from == to) return {Path{{from}, {}}};
   struct Seen {
     std::uint32_t depth;
     std::vector<std::pair<NodeIndex, EdgeIndex>> preds;
   };
-  std::unordered_map<NodeIndex, Seen> seen{{from.index(), Seen{0, {}}}};
+  algo::FlatMap<Seen>& seen = algo::scratch_map<Seen>(g);
+  seen.try_emplace(from.index(), Seen{0, {}});
   std::vector<NodeIndex> frontier{from.index()};
   std::uint32_t depth = 0;
   while (!frontier.empty() && !seen.contains(to.index())) {
@@ -163,9 +172,9 @@ std::vector<Path> all_shortest_paths(const Graph& g, Node from, Node to, const P
     std::vector<NodeIndex> next;
     for (NodeIndex n : frontier)
       algo::for_each_edge(g, n, o.direction, types, [&](EdgeIndex e, NodeIndex m, bool) {
-        auto [it, fresh] = seen.try_emplace(m, Seen{depth, {}});
-        if (it->second.depth != depth) return;
-        it->second.preds.emplace_back(n, e);
+        auto [entry, fresh] = seen.try_emplace(m, Seen{depth, {}});
+        if (entry->depth != depth) return;
+        entry->preds.emplace_back(n, e);
         if (fresh) next.push_back(m);
       });
     frontier = std::move(next);

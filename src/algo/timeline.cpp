@@ -29,6 +29,7 @@ bool in_range(const Date& d, const TimelineOptions& o) {
 }  // namespace
 
 std::optional<PloverCategory> plover_category(const Graph& g, Node event) {
+  algo::check_owned(g, event);
   for (const PropertyRef& p : event.props()) {
     const PropertySpec* spec = g.schema().node_property(event.type_id(), p.name);
     if (!spec || spec->vocabulary != Schema::plover_vocabulary || !p.value.is_string()) continue;

@@ -132,9 +132,38 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
   }
   std::sort(props.begin(), props.end(), [](const Property& a, const Property& b) { return a.name < b.name; });
   Range r{static_cast<std::uint32_t>(impl_->props.size()), 0};
-  for (auto& p : props) impl_->props.push_back({impl_->strings.intern(p.name), std::move(p.value)});
+  for (auto& p : props) {
+    const StrId name = impl_->prop_names.intern(p.name);
+    if (name > max_prop_names) throw Error(ErrorCode::value, "too many distinct property names for one graph");
+    impl_->props.push_back(impl_->store(name, p.value));
+  }
   r.end = static_cast<std::uint32_t>(impl_->props.size());
   return r;
+}
+
+std::size_t Assembler::TimesHash::operator()(const Times& t) const noexcept {
+  const auto day = [](const Date& d) {
+    return std::uint64_t(std::uint32_t(d.earliest())) << 32 | std::uint32_t(d.latest());
+  };
+  return std::size_t(day(t.first) * 0x9E3779B97F4A7C15ull ^ day(t.second) * 0xC2B2AE3D27D4EB4Full ^ t.bits);
+}
+
+std::uint32_t Assembler::store_times(const Times& t) {
+  if (t.bits == 0) return 0;
+  auto [it, fresh] = times_.try_emplace(t, static_cast<std::uint32_t>(impl_->times.size()));
+  if (fresh) impl_->times.push_back(t);
+  return it->second;
+}
+
+// Fills the slices of a record, or reports an item with more properties or citations than a
+// record counts (65,535).
+void Assembler::store_common(FactRec& rec, Range props, Range sources, bool edge, std::uint32_t item) {
+  if (props.size() > UINT16_MAX || sources.size() > UINT16_MAX)
+    problem(ErrorCode::value, edge, item, Field::object, "has more than 65535 properties or sources");
+  rec.props_at = props.begin;
+  rec.props_n = static_cast<std::uint16_t>(props.size());
+  rec.sources_at = sources.begin;
+  rec.sources_n = static_cast<std::uint16_t>(sources.size());
 }
 
 Range Assembler::store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item) {
@@ -147,7 +176,7 @@ Range Assembler::store_citations(const std::vector<Citation>& sources, bool edge
   return r;
 }
 
-Times Assembler::store_times(const std::optional<Date>& date, const std::optional<Date>& start,
+Times Assembler::check_times(const std::optional<Date>& date, const std::optional<Date>& start,
                              const std::optional<Date>& end, bool edge, std::uint32_t item) {
   Times t;
   if (date) t.first = *date, t.bits |= has_date;
@@ -186,15 +215,16 @@ void Assembler::add_node(NodeData&& n) {
   for (const auto& a : n.aliases) impl_->aliases.push_back(impl_->strings.intern(a));
   rec.aliases.end = static_cast<std::uint32_t>(impl_->aliases.size());
   const std::size_t before = problems_.size();
-  if (ok) rec.props = store_props(n.props, false, item, rec.type);
+  Range props;
+  if (ok) props = store_props(n.props, false, item, rec.type);
+  store_common(rec, props, store_citations(n.sources, false, item), false, item);
   for (std::size_t i = before; i < problems_.size(); ++i)
     problems_[i].message = describe_node(n.id) + ": " + problems_[i].message;
   rec.modality = n.modality;
   const std::size_t before_times = problems_.size();
-  rec.times = store_times(n.date, n.start, n.end, false, item);
+  rec.times = store_times(check_times(n.date, n.start, n.end, false, item));
   for (std::size_t i = before_times; i < problems_.size(); ++i)
     problems_[i].message = describe_node(n.id) + " " + problems_[i].message;
-  rec.sources = store_citations(n.sources, false, item);
   impl_->nodes.push_back(rec);
   node_ok_.push_back(ok);
 }
@@ -217,14 +247,15 @@ void Assembler::add_edge(EdgeData&& e) {
   rec.from = impl_->strings.intern(e.from);
   rec.to = impl_->strings.intern(e.to);
   const std::size_t before = problems_.size();
-  if (type) rec.props = store_props(e.props, true, item, rec.type);
-  rec.times = store_times(e.date, e.start, e.end, true, item);
+  Range props;
+  if (type) props = store_props(e.props, true, item, rec.type);
+  store_common(rec, props, store_citations(e.sources, true, item), true, item);
+  rec.times = store_times(check_times(e.date, e.start, e.end, true, item));
   if (type && type->date == DateRule::required && !e.date && !e.start)
     problem(ErrorCode::schema, true, item, Field::object, "edge type '" + e.type + "' requires a date");
   for (std::size_t i = before; i < problems_.size(); ++i)
     problems_[i].message = describe_edge(e) + ": " + problems_[i].message;
   rec.modality = e.modality;
-  rec.sources = store_citations(e.sources, true, item);
   impl_->edges.push_back(rec);
   edge_ok_.push_back(type != nullptr);
 }
@@ -350,12 +381,12 @@ void Assembler::check_citations(const std::vector<NodeIndex>& ids, IdSuggestions
   for (NodeIndex i = 0; i < g.nodes.size(); ++i) {
     const bool is_source = schema.source_type() && node_ok_[i] && schema.is_a(g.nodes[i].type, *schema.source_type());
     check(
-        g.nodes[i].sources, false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
+        g.nodes[i].sources(), false, i, [&] { return describe_node(g.str(g.nodes[i].id)); }, is_source);
   }
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
     const auto& e = g.edges[i];
     check(
-        e.sources, true, i,
+        e.sources(), true, i,
         [&] { return e.id != no_string ? "edge " + detail::quote(g.str(e.id)) : "edge #" + std::to_string(i + 1); },
         false);
   }

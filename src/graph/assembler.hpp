@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "graph/graph_impl.hpp"
@@ -46,8 +47,11 @@ class Assembler {
                std::optional<std::uint32_t> first = std::nullopt);
   Range store_props(std::vector<Property>& props, bool edge, std::uint32_t item, TypeId type);
   Range store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item);
-  Times store_times(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end,
+  Times check_times(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end,
                     bool edge, std::uint32_t item);
+  /// The index of `t` in GraphImpl::times, which holds each distinct Times once.
+  std::uint32_t store_times(const Times& t);
+  void store_common(FactRec& rec, Range props, Range sources, bool edge, std::uint32_t item);
   bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
   // The steps of finish(), in order.
   std::vector<NodeIndex> index_node_ids();
@@ -59,6 +63,10 @@ class Assembler {
   std::vector<Problem> problems_;
   std::vector<bool> edge_ok_;  // rejected items are counted but not stored
   std::vector<bool> node_ok_;
+  struct TimesHash {
+    std::size_t operator()(const Times& t) const noexcept;
+  };
+  std::unordered_map<Times, std::uint32_t, TimesHash> times_;
   std::uint32_t node_count_ = 0;
   std::uint32_t edge_count_ = 0;
 };

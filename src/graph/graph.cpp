@@ -79,34 +79,58 @@ std::span<const NodeIndex> Graph::nodes_of_type(TypeId type) const noexcept {
 }
 
 namespace {
-std::span<const EdgeIndex> slice(const std::vector<std::uint32_t>& begin, const std::vector<EdgeIndex>& list,
-                                 NodeIndex n) {
-  return std::span<const EdgeIndex>(list.data() + begin[n], begin[n + 1] - begin[n]);
+// Positions [first, last) in a CSR list: a node's whole group, or the part of it of one edge
+// type (the group is sorted by edge type).
+struct Slice {
+  std::uint32_t first, last;
+};
+
+Slice group(const std::vector<std::uint32_t>& begin, NodeIndex n) { return {begin[n], begin[n + 1]}; }
+
+Slice typed(const std::vector<std::uint32_t>& begin, const std::vector<EdgeIndex>& list,
+            const std::vector<detail::EdgeRec>& edges, NodeIndex n, TypeId type) {
+  const auto first = list.begin() + begin[n], last = list.begin() + begin[n + 1];
+  auto lo = std::partition_point(first, last, [&](EdgeIndex e) { return edges[e].type < type; });
+  auto hi = std::partition_point(lo, last, [&](EdgeIndex e) { return edges[e].type == type; });
+  return {static_cast<std::uint32_t>(lo - list.begin()), static_cast<std::uint32_t>(hi - list.begin())};
 }
 
-// The edges of one type inside a node's list, which is sorted by edge type.
-std::span<const EdgeIndex> typed(std::span<const EdgeIndex> all, const std::vector<detail::EdgeRec>& edges,
-                                 TypeId type) {
-  auto lo = std::partition_point(all.begin(), all.end(), [&](EdgeIndex e) { return edges[e].type < type; });
-  auto hi = std::partition_point(lo, all.end(), [&](EdgeIndex e) { return edges[e].type == type; });
-  return std::span<const EdgeIndex>(lo, hi);
+template <class T>
+std::span<const T> part(const std::vector<T>& list, Slice s) {
+  return std::span<const T>(list.data() + s.first, s.last - s.first);
 }
 }  // namespace
 
 std::span<const EdgeIndex> Graph::out_edges(NodeIndex n) const noexcept {
-  return slice(impl_->out_begin, impl_->out_list, n);
+  return part(impl_->out_list, group(impl_->out_begin, n));
 }
 std::span<const EdgeIndex> Graph::in_edges(NodeIndex n) const noexcept {
-  return slice(impl_->in_begin, impl_->in_list, n);
+  return part(impl_->in_list, group(impl_->in_begin, n));
 }
 std::span<const EdgeIndex> Graph::out_edges(NodeIndex n, TypeId type) const noexcept {
-  return typed(out_edges(n), impl_->edges, type);
+  return part(impl_->out_list, typed(impl_->out_begin, impl_->out_list, impl_->edges, n, type));
 }
 std::span<const EdgeIndex> Graph::in_edges(NodeIndex n, TypeId type) const noexcept {
-  return typed(in_edges(n), impl_->edges, type);
+  return part(impl_->in_list, typed(impl_->in_begin, impl_->in_list, impl_->edges, n, type));
+}
+std::span<const NodeIndex> Graph::out_neighbors(NodeIndex n) const noexcept {
+  return part(impl_->out_nodes, group(impl_->out_begin, n));
+}
+std::span<const NodeIndex> Graph::in_neighbors(NodeIndex n) const noexcept {
+  return part(impl_->in_nodes, group(impl_->in_begin, n));
+}
+std::span<const NodeIndex> Graph::out_neighbors(NodeIndex n, TypeId type) const noexcept {
+  return part(impl_->out_nodes, typed(impl_->out_begin, impl_->out_list, impl_->edges, n, type));
+}
+std::span<const NodeIndex> Graph::in_neighbors(NodeIndex n, TypeId type) const noexcept {
+  return part(impl_->in_nodes, typed(impl_->in_begin, impl_->in_list, impl_->edges, n, type));
 }
 
+bool Graph::owns(Node n) const noexcept { return n.g_ == impl_.get() && n.i_ < impl_->nodes.size(); }
+bool Graph::owns(Edge e) const noexcept { return e.g_ == impl_.get() && e.i_ < impl_->edges.size(); }
+
 std::vector<Edge> Graph::edges_at(Node n, Direction dir, std::span<const std::string> types) const {
+  if (!owns(n)) throw Error(ErrorCode::reference, "node #" + std::to_string(n.index()) + " belongs to another graph");
   std::vector<TypeId> ids;
   for (const auto& name : types) {
     const EdgeType* t = impl_->schema.find_edge_type(name);
@@ -135,17 +159,22 @@ Graph Graph::subgraph(const std::vector<bool>& keep_nodes, const std::vector<boo
   const auto& from = *impl_;
   auto out = std::make_unique<detail::GraphImpl>();
   out->schema = from.schema;
-  out->strings = from.strings;  // string ids stay the same
+  // Pools that records point into are copied whole, so string, value and times ids stay the same.
+  out->strings = from.strings;
+  out->times = from.times;
+  out->prop_names = from.prop_names;
+  out->list_items = from.list_items;
+  out->texts = from.texts;
+  out->dates = from.dates;
   std::vector<NodeIndex> renumber(from.nodes.size(), UINT32_MAX);
   auto copy_pools = [&](auto rec) {
     auto copy = [](detail::Range r, const auto& src, auto& dst) {
-      detail::Range out_range{static_cast<std::uint32_t>(dst.size()), 0};
+      const auto begin = static_cast<std::uint32_t>(dst.size());
       dst.insert(dst.end(), src.begin() + r.begin, src.begin() + r.end);
-      out_range.end = static_cast<std::uint32_t>(dst.size());
-      return out_range;
+      return begin;
     };
-    rec.props = copy(rec.props, from.props, out->props);
-    rec.sources = copy(rec.sources, from.citations, out->citations);
+    rec.props_at = copy(rec.props(), from.props, out->props);
+    rec.sources_at = copy(rec.sources(), from.citations, out->citations);
     return rec;
   };
   for (NodeIndex i = 0; i < from.nodes.size(); ++i) {

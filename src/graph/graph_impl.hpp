@@ -1,8 +1,8 @@
 #pragma once
 // The storage behind Graph, shared by the modules of src/ that need more than the public API
-// (algorithms over the Boost graph, fast exporters). Never included by a public header.
-
-#include <boost/graph/adjacency_list.hpp>
+// (algorithms, fast exporters). Never included by a public header. No Boost type lives here:
+// the algorithms that use Boost.Graph see the typed adjacency below through its graph concepts
+// (src/algo/boost_view.hpp), so the graph holds one topology.
 
 #include <cstdint>
 #include <optional>
@@ -65,6 +65,7 @@ struct Times {
   std::optional<Date> start() const noexcept { return part(has_start, first); }
   std::optional<Date> end() const noexcept { return part(has_end, second); }
   std::optional<Date> when() const noexcept { return part(has_date | has_start, first); }
+  friend bool operator==(const Times&, const Times&) = default;
 
  private:
   std::optional<Date> part(int bit, const Date& d) const noexcept {
@@ -72,32 +73,48 @@ struct Times {
   }
 };
 
-struct NodeRec {
+/// What nodes and edges share: their properties and citations (slices of the pools of
+/// GraphImpl, at most 65,535 each), their times (an index in GraphImpl::times, whose entry 0 is
+/// "no time"), type and modality. 20 bytes.
+struct FactRec {
+  std::uint32_t props_at = 0;
+  std::uint32_t sources_at = 0;
+  std::uint32_t times = 0;
+  std::uint16_t props_n = 0;
+  std::uint16_t sources_n = 0;
+  TypeId type = 0;
+  Modality modality = Modality::actual;
+  Range props() const noexcept { return {props_at, props_at + props_n}; }
+  Range sources() const noexcept { return {sources_at, sources_at + sources_n}; }
+};
+
+struct NodeRec : FactRec {
   StrId id = no_string;
   StrId label = no_string;
-  TypeId type = 0;
-  Modality modality = Modality::actual;
   Range aliases;  // into GraphImpl::aliases
-  Range props;    // into GraphImpl::props, sorted by name
-  Range sources;  // into GraphImpl::citations
-  Times times;
 };
 
-struct EdgeRec {
+/// 32 bytes per edge.
+struct EdgeRec : FactRec {
   StrId id = no_string;
-  TypeId type = 0;
-  Modality modality = Modality::actual;
   NodeIndex from = 0;
   NodeIndex to = 0;
-  Range props;
-  Range sources;
-  Times times;
 };
 
-struct PropRec {
-  StrId name;
-  Value value;
+/// What a property slot holds.
+enum class SlotKind : std::uint8_t { null, boolean, integer, real, string, date, list };
+
+/// A property value in 12 bytes: its name (an id in GraphImpl::prop_names; a list item has
+/// none) and kind in one word, the payload in two. Booleans, integers and reals sit inline; a
+/// string is an offset and a length in GraphImpl::texts, a date an index in GraphImpl::dates,
+/// a list the first and the count of its items in GraphImpl::list_items.
+struct PropSlot {
+  std::uint32_t name : 28;
+  std::uint32_t kind : 4;
+  std::uint32_t lo;
+  std::uint32_t hi;
 };
+inline constexpr std::uint32_t max_prop_names = (1u << 28) - 1;
 
 struct CiteRec {
   StrId source;
@@ -105,34 +122,41 @@ struct CiteRec {
   Stance stance;
 };
 
-/// Topology for Boost.Graph algorithms; each edge carries its EdgeIndex. The edge list is a
-/// vector (not Boost's default std::list): half the memory, and edges are never removed.
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, boost::no_property, EdgeIndex,
-                                         boost::no_property, boost::vecS>;
-
 struct GraphImpl {
   Schema schema;
   Strings strings;
   std::vector<NodeRec> nodes;
   std::vector<EdgeRec> edges;
   std::vector<StrId> aliases;
-  std::vector<PropRec> props;
   std::vector<CiteRec> citations;
+  std::vector<Times> times{Times{}};  // distinct times; 0 is "none"
+  // Property values (PropSlot).
+  Strings prop_names;
+  std::vector<PropSlot> props;       // per node or edge, sorted by name
+  std::vector<PropSlot> list_items;  // the items of list values
+  std::string texts;                 // string values end to end
+  std::vector<Date> dates;
 
   // Derived by index(); never changed afterwards, so const queries need no locks.
   std::vector<NodeIndex> node_by_id;                       // per StrId: the node with that id, or no_node
   std::vector<std::vector<NodeIndex>> nodes_by_type;       // per TypeId, exact type
   std::vector<std::uint32_t> out_begin, in_begin;          // CSR offsets, node_count() + 1
   std::vector<EdgeIndex> out_list, in_list;                // per node, sorted by (edge type, other end)
+  std::vector<NodeIndex> out_nodes, in_nodes;              // the other end of each out_list / in_list entry
   Strings names;                                           // folded labels and aliases
   std::vector<std::pair<StrId, NodeIndex>> nodes_by_name;  // (name in `names`, node), sorted
-  BoostGraph topology;
 
   /// Builds every derived structure from nodes and edges.
   void index();
 
   std::string_view str(StrId id) const noexcept { return strings.view(id); }
-  const Value* prop(Range r, std::string_view name) const noexcept;
+  const Times& times_of(const FactRec& rec) const noexcept { return times[rec.times]; }
+
+  /// The value of property `name` in the slots `r`, if there is one.
+  std::optional<Value> prop(Range r, std::string_view name) const;
+  Value value(const PropSlot& slot) const;
+  /// Stores `value` in the pools; the slot for it, named `name` (an id in prop_names).
+  PropSlot store(std::uint32_t name, const Value& value);
 };
 
 /// Access to the storage of a Graph for the modules of src/.

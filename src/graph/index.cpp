@@ -1,5 +1,6 @@
-// Builds the derived structures of GraphImpl: id and type indexes, typed adjacency (CSR,
-// each node's edges sorted by edge type), the folded-name index and the Boost topology.
+// Builds the derived structures of GraphImpl: id and type indexes, typed adjacency (CSR, each
+// node's edges sorted by edge type, with the other end of each edge beside it) and the
+// folded-name index.
 #include <algorithm>
 #include <thread>
 
@@ -9,9 +10,10 @@ namespace diplograph::detail {
 
 namespace {
 
-// Offsets and edge lists grouped by node, each group sorted by (edge type, other end, index).
+// Offsets, edge lists and other ends grouped by node, each group sorted by (edge type, other
+// end, index).
 void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, bool outgoing,
-                     std::vector<std::uint32_t>& begin, std::vector<EdgeIndex>& list) {
+                     std::vector<std::uint32_t>& begin, std::vector<EdgeIndex>& list, std::vector<NodeIndex>& other) {
   begin.assign(node_count + 1, 0);
   for (const auto& e : edges) ++begin[(outgoing ? e.from : e.to) + 1];
   for (std::size_t i = 0; i < node_count; ++i) begin[i + 1] += begin[i];
@@ -27,34 +29,25 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
   for (std::size_t n = 0; n < node_count; ++n)
     if (begin[n + 1] - begin[n] > 1) std::sort(keyed.begin() + begin[n], keyed.begin() + begin[n + 1]);
   list.resize(edges.size());
-  for (std::size_t k = 0; k < keyed.size(); ++k) list[k] = keyed[k].second;
-}
-
-// The Boost topology. Every list is sized once (these members are public in Boost 1.74's
-// adjacency_list): no doubling slack and no reallocation while the edges go in.
-void build_topology(const std::vector<EdgeRec>& edges, std::size_t node_count, BoostGraph& topology) {
-  topology = BoostGraph(node_count);
-  std::vector<std::uint32_t> out_degree(node_count), in_degree(node_count);
-  for (const EdgeRec& e : edges) ++out_degree[e.from], ++in_degree[e.to];
-  for (NodeIndex v = 0; v < node_count; ++v) {
-    topology.out_edge_list(v).reserve(out_degree[v]);
-    boost::in_edge_list(topology, v).reserve(in_degree[v]);
+  other.resize(edges.size());
+  for (std::size_t k = 0; k < keyed.size(); ++k) {
+    list[k] = keyed[k].second;
+    other[k] = static_cast<NodeIndex>(keyed[k].first);
   }
-  topology.m_edges.reserve(edges.size());
-  for (EdgeIndex i = 0; i < edges.size(); ++i) boost::add_edge(edges[i].from, edges[i].to, i, topology);
 }
 
 }  // namespace
 
 void GraphImpl::index() {
-  // A large graph's Boost topology is built on the second core meanwhile, and the pools that
+  // A large graph's in-edge lists are built on the second core meanwhile, and the pools that
   // nothing here reads give back the slack they grew by doubling. Below that size (views,
   // small files) a thread costs more than it saves.
   constexpr std::size_t worth_a_thread = 50'000;
   edges.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
   auto second_side = [this] {
-    props.shrink_to_fit(), citations.shrink_to_fit();
-    build_topology(edges, nodes.size(), topology);
+    props.shrink_to_fit(), citations.shrink_to_fit(), list_items.shrink_to_fit(), texts.shrink_to_fit();
+    dates.shrink_to_fit(), times.shrink_to_fit();
+    build_adjacency(edges, nodes.size(), false, in_begin, in_list, in_nodes);
   };
   std::thread second_core;
   if (edges.size() >= worth_a_thread) second_core = std::thread(second_side);
@@ -72,8 +65,7 @@ void GraphImpl::index() {
   }
   std::sort(nodes_by_name.begin(), nodes_by_name.end());
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
-  build_adjacency(edges, nodes.size(), true, out_begin, out_list);
-  build_adjacency(edges, nodes.size(), false, in_begin, in_list);
+  build_adjacency(edges, nodes.size(), true, out_begin, out_list, out_nodes);
   if (second_core.joinable())
     second_core.join();
   else

@@ -1,3 +1,5 @@
+#include <utility>
+
 #include "core/bytes.hpp"
 #include "graph/graph_impl.hpp"
 

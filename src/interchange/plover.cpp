@@ -50,7 +50,7 @@ void prop_field(std::string& out, std::string_view name, const Node& n, std::ini
                 bool list) {
   field(out, name);
   for (std::string_view p : props) {
-    if (const Value* v = n.prop(p)) {
+    if (const auto v = n.prop(p)) {
       if (list && !v->is_list()) {
         out += '[';
         interchange::append_json_value(out, *v);

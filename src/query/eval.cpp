@@ -69,7 +69,7 @@ std::optional<V> common_builtin(const Fact& f, std::string_view name) {
   return std::nullopt;
 }
 
-V stored(const Value* v) { return v ? from_value(*v) : V(); }
+V stored(const std::optional<Value>& v) { return v ? from_value(*v) : V(); }
 
 }  // namespace
 

@@ -1,6 +1,7 @@
 // load(): reads graph files into an Assembler, element by element, and places every problem
 // at its line and column.
 #include <algorithm>
+#include <functional>
 
 #include "core/messages.hpp"
 #include "diplograph/io.hpp"
