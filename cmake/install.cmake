@@ -4,7 +4,7 @@ include(CMakePackageConfigHelpers)
 
 # The public surface, listed so that a header is published only on purpose (as RE2 does).
 set(diplograph_public_headers
-    algo.hpp atomic_file.hpp date.hpp diplograph.hpp dot.hpp error.hpp graph.hpp interchange.hpp
+    algo.hpp atomic_file.hpp date.hpp diplograph.hpp dot.hpp error.hpp graph.hpp html.hpp interchange.hpp
     io.hpp json.hpp query.hpp schema.hpp value.hpp view.hpp)
 list(TRANSFORM diplograph_public_headers PREPEND ${PROJECT_SOURCE_DIR}/include/diplograph/)
 install(FILES ${diplograph_public_headers} DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/diplograph)

@@ -148,7 +148,7 @@ void write_source(Writer& w, std::string_view id, const Graph& sources) {
     w.field("label", node->label());
     if (auto d = node->date()) w.field("date", d->to_string());
     for (const char* name : {"title", "author", "publisher"})
-      if (const Value* v = node->prop(name)) w.field(name, v->to_string());
+      if (const auto v = node->prop(name)) w.field(name, v->to_string());
   }
   w.close('}');
 }

@@ -1,6 +1,7 @@
 // Property values in their compact form (PropSlot) and back.
 #include <cstring>
 
+#include "core/value_access.hpp"
 #include "graph/graph_impl.hpp"
 
 namespace diplograph::detail {
@@ -69,7 +70,7 @@ PropSlot GraphImpl::store(std::uint32_t name, const Value& value) {
           return slot(name, SlotKind::list, at, checked_size(items.size(), "list items"));
         }
       },
-      value.storage());
+      ValueAccess::storage(value));
 }
 
 Value GraphImpl::value(const PropSlot& s) const {

@@ -83,7 +83,7 @@ void append_row(std::string& out, const csv::Table& table, const Fact& f) {
     if (c) out += ',';
     if (!column.spec) {
       append_field(out, fixed_text(table, f, column.name));
-    } else if (const Value* v = f.prop(column.spec->name)) {
+    } else if (const auto v = f.prop(column.spec->name)) {
       append_field(out, value_text(*v, f.id()));
     }
   }

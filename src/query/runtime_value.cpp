@@ -3,6 +3,8 @@
 #include <cmath>
 #include <functional>
 
+#include "core/value_access.hpp"
+
 namespace diplograph::ql {
 
 std::string_view kind_of(const V& v) noexcept {
@@ -234,7 +236,7 @@ std::size_t hash_value(const V& v) {
 }
 
 V from_value(const Value& v) {
-  const auto& s = v.storage();
+  const auto& s = detail::ValueAccess::storage(v);
   switch (s.index()) {
     case 1:
       return V(std::get<bool>(s));
