@@ -5,7 +5,8 @@ set -eu
 cd "$(dirname "$0")/.."
 
 packages="cmake g++ ninja-build pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
-          doctest-dev libcli11-dev libutf8proc-dev python3 python3-networkx python3-rdflib"
+          doctest-dev libcli11-dev libutf8proc-dev python3 python3-networkx python3-rdflib
+          clang-16 libclang-rt-16-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

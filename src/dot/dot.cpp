@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
 #include "diplograph/error.hpp"
@@ -16,6 +17,18 @@ namespace {
 
 constexpr std::array<std::string_view, 5> layout_names{"dot", "neato", "fdp", "sfdp", "circo"};
 constexpr std::array<const char*, 3> format_names{"svg", "png", "pdf"};
+
+// "12 s", "0.5 s", "3 min": a duration for a message.
+std::string seconds_text(double seconds) {
+  char text[32];
+  if (seconds >= 120)
+    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+  else if (seconds >= 10)
+    std::snprintf(text, sizeof text, "%.0f s", seconds);
+  else
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+  return text;
+}
 
 bool use_cgraph(const Graph& graph, DotWriter writer) {
   if (writer == DotWriter::automatic) return graph.node_count() + graph.edge_count() <= cgraph_export_limit;
@@ -52,16 +65,27 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) n
   return std::nullopt;
 }
 
+double predicted_dot_seconds(std::size_t nodes, std::size_t edges) noexcept {
+  const double n = static_cast<double>(nodes);
+  const double beyond_tree = edges > nodes ? static_cast<double>(edges - nodes) : 0.0;
+  return 1.5e-6 * (beyond_tree * beyond_tree * beyond_tree + n * n);
+}
+
 std::string render_to_string(const Graph& graph, const RenderOptions& options, ImageFormat format) {
-  if (options.layout == Layout::dot && !options.force && graph.node_count() > dot_layout_node_limit)
-    throw Error(ErrorCode::render,
-                "the graph has " + std::to_string(graph.node_count()) + " nodes; the dot layout takes minutes past " +
-                    std::to_string(dot_layout_node_limit) +
-                    ": draw a view (--center ID --depth K, --from/--to, --node-types, --edge-types) or use "
-                    "--layout sfdp (or --force to wait)");
   const dot::Diagram diagram = dot::build_diagram(graph, options.dot);
-  return dot::render_with_gvc(diagram, layout_name(options.layout).data(),
-                              format_names[static_cast<std::size_t>(format)]);
+  const std::string size =
+      std::to_string(graph.node_count()) + " nodes and " + std::to_string(graph.edge_count()) + " edges";
+  if (options.layout == Layout::dot && !options.force) {
+    const double predicted = predicted_dot_seconds(graph.node_count(), graph.edge_count());
+    if (predicted > dot_layout_budget_seconds)
+      throw Error(ErrorCode::render, "the dot layout of " + size + " would take about " + seconds_text(predicted) +
+                                         " (more than " + seconds_text(dot_layout_budget_seconds) +
+                                         "): draw a smaller view or use the sfdp layout");
+  }
+  return dot::render_with_gvc(
+      diagram, layout_name(options.layout).data(), format_names[static_cast<std::size_t>(format)], options.timeout,
+      "the " + std::string(layout_name(options.layout)) + " layout of " + size + " did not finish within " +
+          seconds_text(static_cast<double>(options.timeout.count()) / 1000) + " and was stopped");
 }
 
 void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out) {

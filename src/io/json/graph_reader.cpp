@@ -1,9 +1,11 @@
 // load(): reads graph files into an Assembler, element by element, and places every problem
 // at its line and column.
 #include <algorithm>
+#include <cerrno>
 
 #include "diplograph/io.hpp"
 #include "graph/assembler_thread.hpp"
+#include "io/input_file.hpp"
 #include "io/json/fast_item.hpp"
 #include "io/json/item_reader.hpp"
 #include "io/json/schema_reader.hpp"
@@ -12,6 +14,7 @@ namespace diplograph {
 
 namespace fs = std::filesystem;
 using namespace detail::json;
+using detail::throw_io;
 
 namespace {
 
@@ -38,11 +41,8 @@ class GraphFile : public Events {
     std::function<std::optional<Schema>()> fallback_schema;  // when the file embeds none
   };
 
-  GraphFile(fs::path file, std::uint32_t index, Shared& shared, bool may_embed_schema)
-      : problems_(std::move(file), shared.diagnostics),
-        index_(index),
-        shared_(shared),
-        may_embed_schema_(may_embed_schema) {}
+  GraphFile(FileProblems problems, std::uint32_t index, Shared& shared, bool may_embed_schema)
+      : problems_(std::move(problems)), index_(index), shared_(shared), may_embed_schema_(may_embed_schema) {}
 
   FileProblems& problems() { return problems_; }
 
@@ -202,10 +202,13 @@ class GraphFile : public Events {
     return false;
   }
   void read_embedded_schema() {
-    if (auto schema = read_schema(tree_, tree_.root(), problems_))
+    if (auto schema = read_schema(tree_, tree_.root(), problems_)) {
       shared_.start(std::move(*schema));
-    else
-      shared_.fallback_schema = [] { return std::optional<Schema>(); };  // no second complaint
+    } else {
+      // The schema's own problems say it all: no other schema, and no "no schema" complaint.
+      shared_.fallback_schema = [] { return std::optional<Schema>(); };
+      no_schema_reported_ = true;
+    }
   }
   // Nodes and edges go through the fast reader; one it gives up on is read again with the
   // tree reader, which reports what is wrong. Problems the assembler finds are placed once it
@@ -259,57 +262,42 @@ std::string place_text(const Location& l) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
+// The graph files of a directory: every `*.json` but schema.json and subdirectories. An
+// entry that is not a regular file is kept, for the reader to refuse by name.
 std::vector<fs::path> graph_files(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto& p = it->path();
-    if (p.extension() == ".json" && p.filename() != "schema.json" && it->is_regular_file()) files.push_back(p);
+    if (p.extension() != ".json" || p.filename() == "schema.json") continue;
+    std::error_code status;
+    const bool subdirectory = it->is_directory(status);
+    if (status) throw_io(p, status.value());
+    if (!subdirectory) files.push_back(p);
   }
-  if (ec) throw Error(ErrorCode::io, "cannot list directory: " + ec.message(), Location{dir.string()});
+  if (ec) throw_io(dir, ec.value(), "cannot list directory");
   std::sort(files.begin(), files.end());
   return files;
 }
 
-}  // namespace
+// One graph file to read: a file by its path, or a text in memory.
+struct Input {
+  fs::path name;
+  std::optional<std::string_view> text;
+};
 
-Schema load_schema(const fs::path& file) {
-  std::vector<Diagnostic> diagnostics;
-  Tree tree;
-  TreeBuilder builder(tree);
-  if (auto syntax = parse_file(file, builder)) throw Error(std::vector<Diagnostic>{*syntax});
-  FileProblems problems(file, diagnostics);
-  auto schema = read_schema(tree, tree.root(), problems);
-  if (!schema) throw Error(std::move(diagnostics));
-  return std::move(*schema);
-}
-
-Graph load(const fs::path& path) {
-  std::error_code ec;
-  const bool directory = fs::is_directory(path, ec);
-  if (!directory && !fs::exists(path, ec))
-    throw Error(ErrorCode::io, "no such file or directory", Location{path.string()});
-  const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
-  GraphFile::Shared shared;
-  const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
-  if (directory) {
-    shared.start(load_schema(schema_file));
-  } else {
-    shared.fallback_schema = [&]() -> std::optional<Schema> {
-      if (!fs::exists(schema_file)) return std::nullopt;
-      try {
-        return load_schema(schema_file);
-      } catch (const Error& e) {
-        for (const auto& d : e.diagnostics()) shared.diagnostics.push_back(d);
-        shared.fallback_schema = [] { return std::optional<Schema>(); };
-        return std::nullopt;
-      }
-    };
-  }
+// Reads `inputs` into a graph. With a directory the schema is already given to `shared`;
+// otherwise `shared.fallback_schema` gives it to a file that embeds none.
+Graph load_inputs(const std::vector<Input>& inputs, GraphFile::Shared& shared, bool directory, std::uint64_t max_size) {
   std::vector<std::unique_ptr<GraphFile>> readers;
-  for (std::uint32_t i = 0; i < files.size(); ++i) {
-    readers.push_back(std::make_unique<GraphFile>(files[i], i, shared, !directory));
-    if (auto syntax = parse_file(files[i], *readers.back())) {
+  for (std::uint32_t i = 0; i < inputs.size(); ++i) {
+    const Input& in = inputs[i];
+    FileProblems problems = in.text ? FileProblems(in.name.string(), shared.diagnostics, *in.text)
+                                    : FileProblems(in.name, shared.diagnostics, max_size);
+    readers.push_back(std::make_unique<GraphFile>(std::move(problems), i, shared, !directory));
+    auto syntax = in.text ? parse_text(*in.text, in.name.string(), *readers.back())
+                          : parse_file(in.name, *readers.back(), max_size);
+    if (syntax) {
       shared.diagnostics.push_back(*syntax);
     } else {
       readers.back()->finish();
@@ -347,6 +335,62 @@ Graph load(const fs::path& path) {
     throw Error(std::move(shared.diagnostics));
   }
   return std::move(*graph);
+}
+
+// Whether `file` exists, without following a failure into an exception: a path the system
+// cannot resolve (a symlink loop, no permission) is an Error(ErrorCode::io) naming it.
+bool path_exists(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (status.type() == fs::file_type::not_found) return false;
+  if (ec) throw_io(file, ec.value());
+  return true;
+}
+
+}  // namespace
+
+Schema load_schema(const fs::path& file, const LoadOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  Tree tree;
+  TreeBuilder builder(tree);
+  if (auto syntax = parse_file(file, builder, options.max_file_size)) throw Error(std::vector<Diagnostic>{*syntax});
+  FileProblems problems(file, diagnostics, options.max_file_size);
+  auto schema = read_schema(tree, tree.root(), problems);
+  if (!schema) throw Error(std::move(diagnostics));
+  return std::move(*schema);
+}
+
+Graph load(const fs::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  const bool directory = fs::is_directory(path, ec);
+  if (!directory && !path_exists(path)) throw_io(path, ENOENT);
+  const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
+  GraphFile::Shared shared;
+  const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
+  if (directory) {
+    shared.start(load_schema(schema_file, options));
+  } else {
+    shared.fallback_schema = [&]() -> std::optional<Schema> {
+      if (!path_exists(schema_file)) return std::nullopt;
+      try {
+        return load_schema(schema_file, options);
+      } catch (const Error& e) {
+        if (e.code() == ErrorCode::io) throw;  // as it would be in a directory
+        for (const auto& d : e.diagnostics()) shared.diagnostics.push_back(d);
+        shared.fallback_schema = [] { return std::optional<Schema>(); };
+        return std::nullopt;
+      }
+    };
+  }
+  std::vector<Input> inputs;
+  for (const auto& f : files) inputs.push_back({f, std::nullopt});
+  return load_inputs(inputs, shared, directory, options.max_file_size);
+}
+
+Graph load_from_string(std::string_view text, const std::string& name, const std::optional<Schema>& schema) {
+  GraphFile::Shared shared;
+  shared.fallback_schema = [&schema] { return schema; };
+  return load_inputs({Input{name, text}}, shared, false, 0);
 }
 
 }  // namespace diplograph
