@@ -3,7 +3,7 @@
 //
 // Until queries run under limits (deadline, rows, expansions), an input that could run for
 // long is skipped rather than run: a variable-length pattern without an upper bound or with
-// one above 4 hops, and more than three node patterns (each unrelated one multiplies the rows
+// one above 2 hops, and more than three node patterns (each unrelated one multiplies the rows
 // by the graph's size). Once limits land, these skips go and the target checks instead that
 // no query runs past them.
 
@@ -25,7 +25,7 @@ const diplograph::Graph& shipped_graph() {
 
 bool digit(char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; }
 
-// Whether a `*` at `star` starts a variable length that is unbounded or longer than 4 hops.
+// Whether a `*` at `star` starts a variable length that is unbounded or longer than 2 hops.
 bool long_variable_length(std::string_view q, std::size_t star) {
   std::size_t i = star + 1;
   auto skip_spaces = [&] {
@@ -45,7 +45,7 @@ bool long_variable_length(std::string_view q, std::size_t star) {
   const long high = range ? number() : low;
   skip_spaces();
   if (i < q.size() && q[i] != ']' && q[i] != '{') return false;  // multiplication, count(*)
-  return high < 0 || high > 4;
+  return high < 0 || high > 2;
 }
 
 bool may_run_long(std::string_view q) {
