@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <sstream>
 
@@ -280,21 +281,60 @@ TEST_CASE("wrapped labels break at spaces only, counting characters, not bytes")
   }
 }
 
-TEST_CASE("the dot layout is refused past its size limit unless forced") {
+namespace {
+// `states` States, as many Organizations, each State a member of `per_state` of them.
+Graph memberships(std::size_t states, std::size_t per_state) {
   GraphBuilder b(diagram_test::schema());
-  for (std::size_t i = 0; i <= dot_layout_node_limit; ++i)
-    b.add_node(diagram_test::node("p" + std::to_string(i), "Place", "P"));
   b.add_node(diagram_test::node("src-a", "Source", "A"));
-  const Graph big = b.build();
-  CHECK_THROWS_WITH_AS(to_image(big, RenderOptions{}, ImageFormat::svg),
-                       "error: the graph has 802 nodes; the dot layout takes minutes past 800: draw a view of "
-                       "it (an ego network, a time window, some types) or use the sfdp layout (or set "
-                       "RenderOptions::force to wait)",
-                       Error);
+  for (std::size_t i = 0; i < states; ++i) {
+    b.add_node(diagram_test::node("s" + std::to_string(i), "State", "State " + std::to_string(i)));
+    b.add_node(diagram_test::node("o" + std::to_string(i), "Organization", "Org " + std::to_string(i)));
+  }
+  for (std::size_t i = 0; i < states; ++i)
+    for (std::size_t k = 1; k <= per_state; ++k)
+      b.add_edge(
+          diagram_test::edge("MEMBER_OF", "s" + std::to_string(i), "o" + std::to_string((i * 7 + k * 13) % states)));
+  return b.build();
+}
+}  // namespace
+
+TEST_CASE("the dot layout is refused when it is predicted to take long, unless forced") {
+  CHECK(predicted_dot_seconds(100, 100) < 1);
+  CHECK(predicted_dot_seconds(400, 800) > dot_layout_budget_seconds);
+  CHECK(predicted_dot_seconds(800, 1600) > predicted_dot_seconds(400, 800));
+  const Graph big = memberships(400, 3);
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    render_to_string(big, RenderOptions{}, ImageFormat::svg);
+    FAIL("rendered");
+  } catch (const Error& e) {
+    const std::string text = e.what();
+    CHECK(text.starts_with("error: the dot layout of 801 nodes and 1200 edges would take about "));
+    CHECK(text.ends_with("): draw a smaller view or use the sfdp layout"));
+    CHECK(text.find("--") == std::string::npos);  // the library names no command-line option
+  }
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(5));  // refused, not tried
   RenderOptions sfdp;
   sfdp.layout = Layout::sfdp;
   sfdp.dot.legend = false;
   CHECK(to_image(big, sfdp, ImageFormat::svg).find("</svg>") != std::string::npos);
+}
+
+TEST_CASE("a render with a timeout stops a layout that runs past it, and otherwise gives the same bytes") {
+  RenderOptions late;
+  late.force = true;
+  late.timeout = std::chrono::milliseconds(100);
+  const auto started = std::chrono::steady_clock::now();
+  CHECK_THROWS_WITH_AS(render_to_string(memberships(300, 3), late, ImageFormat::svg),
+                       "error: the dot layout of 601 nodes and 900 edges did not finish within 0.1 s and was stopped",
+                       Error);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(20));
+
+  const Graph g = diagram_test::graph();
+  RenderOptions timed;
+  timed.timeout = std::chrono::seconds(120);
+  CHECK(render_to_string(g, timed, ImageFormat::svg) == render_to_string(g, RenderOptions{}, ImageFormat::svg));
+  // An error inside the child comes back with its code and message.
 }
 
 TEST_CASE("Graphviz errors become diplograph::Error and print nothing") {

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "diplograph/io.hpp"
 #include "io/json/fast_item.hpp"
 #include "io/json/item_reader.hpp"
 #include "io/json/tree.hpp"
@@ -72,7 +73,7 @@ class BothReaders : public Events {
     if (!fast_closed) return true;
     in_item_ = false;
     std::vector<Diagnostic> diagnostics;
-    FileProblems problems(name_, diagnostics);
+    FileProblems problems(fs::path(name_), diagnostics, diplograph::default_max_file_size);
     const bool edge = section_ == "edges";
     NodeData node;
     EdgeData edge_data;
@@ -108,7 +109,7 @@ class BothReaders : public Events {
 Count check_file(const fs::path& file) {
   Count count;
   BothReaders both(file.string(), count);
-  parse_file(file, both);
+  parse_file(file, both, diplograph::default_max_file_size);
   return count;
 }
 

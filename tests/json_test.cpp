@@ -61,7 +61,7 @@ TEST_CASE("JSONTestSuite: every n_ file is refused with a message, every y_ file
     INFO(name);
     detail::json::Tree tree;
     detail::json::TreeBuilder builder(tree);
-    const auto problem = detail::json::parse_file(file, builder);
+    const auto problem = detail::json::parse_file(file, builder, default_max_file_size);
     if (name.starts_with("n_")) {
       ++n;
       REQUIRE(problem.has_value());
@@ -113,7 +113,7 @@ TEST_CASE("a failed save leaves the target untouched and no temporary file behin
   CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
   CHECK_THROWS_WITH_AS(save(Graph(), dir / "missing" / "x.json"),
                        ((dir / "missing" / "x.json").string() + ": error: cannot create a temporary file in '" +
-                        (dir / "missing").string() + "': No such file or directory")
+                        (dir / "missing").string() + "': no such file or directory")
                            .c_str(),
                        Error);
 }

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages="cmake g++ ninja-build pkg-config libboost-graph-dev rapidjson-dev libgraphviz-dev graphviz
           doctest-dev libcli11-dev libutf8proc-dev libre2-dev python3 python3-networkx python3-rdflib
-          chromium virtuoso-opensource-7-bin"
+          chromium virtuoso-opensource-7-bin clang-16 libclang-rt-16-dev"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

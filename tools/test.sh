@@ -26,4 +26,5 @@ cmake --build build-tsan -j2 --target diplograph_tests
 # graph. Graphviz's renderer starts glib and fontconfig threads of its own that TSan flags
 # inside those libraries, so dot_test.cpp (which renders) stays out.
 TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/diplograph_tests --source-file-exclude='*dot_test.cpp'
+tools/fuzz-ci.sh 60
 echo "all tests passed"

@@ -10,6 +10,7 @@
 /// attribute is ever built from data. Graphviz is not thread-safe; every call into it is
 /// serialised inside the library, and its messages become diplograph::Error, never stderr.
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
@@ -69,21 +70,37 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) n
 /// Whether an output path names an HTML page (".html" or ".htm", any case).
 bool is_html_file(const std::filesystem::path& file) noexcept;
 
-/// The `dot` layout takes seconds at a thousand nodes and does not finish at two thousand, so
-/// render() refuses it past this many nodes unless RenderOptions::force is set.
-inline constexpr std::size_t dot_layout_node_limit = 800;
+/// The CPU seconds the `dot` layout is predicted to take, at most, for a diagram of `nodes` nodes
+/// and `edges` edges drawn with the default options: 1.5e-6 * (max(edges - nodes, 0)^3 +
+/// nodes^2). What costs is the edges beyond a tree (each may cross others): the generator's
+/// graphs (tools/bench/README.md, "dot layout cost"; 100 to 800 nodes at 1 to 3 edges per node)
+/// took under a second as trees even at 800 nodes, 14 s at 200 nodes and 400 edges, 40 s at
+/// 300 more edges than nodes and over 60 s at 400 more. The rule bounds those measurements from
+/// above; hand-made graphs, with hubs rather than random links, take less (the bundled graph,
+/// 213 nodes and 494 edges: 1.9 s, predicted 33 s). Measured on a shared 2-core machine.
+double predicted_dot_seconds(std::size_t nodes, std::size_t edges) noexcept;
+
+/// render() refuses the `dot` layout of a graph predicted to take longer than this (CPU
+/// seconds) unless RenderOptions::force is set.
+inline constexpr double dot_layout_budget_seconds = 60;
 
 struct RenderOptions {
   DotOptions dot;
   Layout layout = Layout::dot;
-  bool force = false;  ///< lay out with `dot` whatever the size
+  bool force = false;  ///< lay out with `dot` whatever its predicted cost
+  /// A deadline for layout and rendering; zero (the default) waits as long as they take. Since
+  /// Graphviz cannot be interrupted, a render with a deadline lays out in a forked child
+  /// process (the graph is built before the fork, the child only calls Graphviz and leaves
+  /// with _exit), which is killed when the deadline passes.
+  std::chrono::milliseconds timeout{0};
 };
 
 /// Lays the graph out and renders it, returning the image's bytes (SVG text, or binary PNG or
-/// PDF data). Throws Error(ErrorCode::render) when `dot` is asked for
-/// a graph over dot_layout_node_limit nodes without `force` (the message suggests a view or
-/// the sfdp layout) and when Graphviz fails (with its message). The SVG is well-formed XML
-/// with every label as text.
+/// PDF data). Throws Error(ErrorCode::render) when `dot` is asked for a graph whose
+/// predicted_dot_seconds() exceed dot_layout_budget_seconds without `force` ("the dot layout
+/// of N nodes and M edges would take about S s ...", suggesting a smaller view or the sfdp
+/// layout), when the timeout passes ("... did not finish within S s"), and when Graphviz fails
+/// (with its message). The SVG is well-formed XML with every label as text.
 [[nodiscard]] std::string to_image(const Graph& graph, const RenderOptions& options, ImageFormat format);
 /// Deprecated name of to_image(); goes in 0.2.
 [[nodiscard]] inline std::string render_to_string(const Graph& graph, const RenderOptions& options,

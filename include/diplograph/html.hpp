@@ -22,14 +22,14 @@ namespace diplograph {
 
 /// A browser lays out and searches a page of this many nodes slowly and its panel data grows
 /// with every citation, so html_page() refuses a larger graph unless RenderOptions::force is
-/// set. The `dot` layout keeps its own, lower limit (dot_layout_node_limit).
+/// set. The `dot` layout keeps its own limit (predicted_dot_seconds(), dot.hpp).
 inline constexpr std::size_t html_page_node_limit = 1000;
 
 /// The page for `graph` (usually a view), drawn as render() draws it with `options`. Citations
 /// name sources by id; their title, author, publisher and date are looked up in `sources`,
 /// the graph the view was taken from (a view keeps only the source nodes it shows). The same
 /// inputs always give the same bytes. Throws Error(ErrorCode::render) past
-/// html_page_node_limit nodes or the dot layout's limit without `force` (the message suggests
+/// html_page_node_limit nodes or past the dot layout's limit without `force` (the message suggests
 /// a view), or when Graphviz fails. Cost: the layout, then O(nodes + edges + citations).
 std::string html_page(const Graph& graph, const RenderOptions& options, const Graph& sources);
 /// html_page() with the graph as its own source of sources.

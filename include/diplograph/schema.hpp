@@ -104,6 +104,7 @@ class Schema {
     };
     std::vector<Node> node_types;
     std::vector<Edge> edge_types;
+    Location source_type_where;  ///< where `source_type` is given, for diagnostics
   };
   static Schema from_parts(Parts parts);
 

@@ -70,9 +70,15 @@ Diagram build_diagram(const Graph& graph, const DotOptions& options);
 /// that the interactive page's script finds them in the rendered SVG.
 void add_svg_ids(Diagram& diagram);
 
-/// Throws Error(ErrorCode::render) when `options` ask the `dot` layout for a graph past
-/// dot_layout_node_limit nodes without `force`; the message suggests a view or sfdp.
+/// Throws Error(ErrorCode::render) when `options` ask the `dot` layout, without `force`, for a
+/// graph whose predicted_dot_seconds() pass dot_layout_budget_seconds; the message suggests a
+/// smaller view or sfdp.
 void check_layout_size(const Graph& graph, const RenderOptions& options);
+
+/// Lays `diagram` (built from `graph`) out and renders it in `format`, stopped after
+/// options.timeout (when set) with an Error naming the layout and the graph's size.
+std::string render_laid_out(const Diagram& diagram, const Graph& graph, const RenderOptions& options,
+                            const char* format);
 
 /// Every attribute name used per kind, in first-use order, so writers can declare them.
 std::vector<const char*> attr_names(const std::vector<const Attrs*>& lists);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <sstream>
 
 #include "diplograph/atomic_file.hpp"
@@ -17,6 +18,18 @@ namespace {
 
 constexpr std::array<std::string_view, 5> layout_names{"dot", "neato", "fdp", "sfdp", "circo"};
 constexpr std::array<const char*, 3> format_names{"svg", "png", "pdf"};
+
+// "12 s", "0.5 s", "3 min": a duration for a message.
+std::string seconds_text(double seconds) {
+  char text[32];
+  if (seconds >= 120)
+    std::snprintf(text, sizeof text, "%.0f min", seconds / 60);
+  else if (seconds >= 10)
+    std::snprintf(text, sizeof text, "%.0f s", seconds);
+  else
+    std::snprintf(text, sizeof text, "%.1f s", seconds);
+  return text;
+}
 
 bool use_cgraph(const Graph& graph, DotWriter writer) {
   if (writer == DotWriter::automatic) return graph.node_count() + graph.edge_count() <= cgraph_export_limit;
@@ -67,25 +80,46 @@ std::optional<ImageFormat> image_format_for(const std::filesystem::path& file) n
   return std::nullopt;
 }
 
-std::string to_image(const Graph& graph, const RenderOptions& options, ImageFormat format) {
-  dot::check_layout_size(graph, options);
-  const dot::Diagram diagram = dot::build_diagram(graph, options.dot);
-  return dot::render_with_gvc(diagram, layout_name(options.layout).data(),
-                              format_names[static_cast<std::size_t>(format)]);
+double predicted_dot_seconds(std::size_t nodes, std::size_t edges) noexcept {
+  const double n = static_cast<double>(nodes);
+  const double beyond_tree = edges > nodes ? static_cast<double>(edges - nodes) : 0.0;
+  return 1.5e-6 * (beyond_tree * beyond_tree * beyond_tree + n * n);
 }
 
 namespace dot {
+namespace {
+
+std::string size_text(const Graph& graph) {
+  return std::to_string(graph.node_count()) + " nodes and " + std::to_string(graph.edge_count()) + " edges";
+}
+
+}  // namespace
 
 void check_layout_size(const Graph& graph, const RenderOptions& options) {
-  if (options.layout == Layout::dot && !options.force && graph.node_count() > dot_layout_node_limit)
-    throw Error(ErrorCode::render,
-                "the graph has " + std::to_string(graph.node_count()) + " nodes; the dot layout takes minutes past " +
-                    std::to_string(dot_layout_node_limit) +
-                    ": draw a view of it (an ego network, a time window, some types) or use the sfdp layout "
-                    "(or set RenderOptions::force to wait)");
+  if (options.layout != Layout::dot || options.force) return;
+  const double predicted = predicted_dot_seconds(graph.node_count(), graph.edge_count());
+  if (predicted > dot_layout_budget_seconds)
+    throw Error(ErrorCode::render, "the dot layout of " + size_text(graph) + " would take about " +
+                                       seconds_text(predicted) + " (more than " +
+                                       seconds_text(dot_layout_budget_seconds) +
+                                       "): draw a smaller view or use the sfdp layout");
+}
+
+std::string render_laid_out(const Diagram& diagram, const Graph& graph, const RenderOptions& options,
+                            const char* format) {
+  return render_with_gvc(diagram, layout_name(options.layout).data(), format, options.timeout,
+                         "the " + std::string(layout_name(options.layout)) + " layout of " + size_text(graph) +
+                             " did not finish within " +
+                             seconds_text(static_cast<double>(options.timeout.count()) / 1000) + " and was stopped");
 }
 
 }  // namespace dot
+
+std::string to_image(const Graph& graph, const RenderOptions& options, ImageFormat format) {
+  dot::check_layout_size(graph, options);
+  const dot::Diagram diagram = dot::build_diagram(graph, options.dot);
+  return dot::render_laid_out(diagram, graph, options, format_names[static_cast<std::size_t>(format)]);
+}
 
 void render(const Graph& graph, const RenderOptions& options, const std::filesystem::path& out) {
   if (is_html_file(out)) return write_html_page(graph, options, graph, out);

@@ -8,6 +8,7 @@
 #include <mutex>
 
 #include "diplograph/error.hpp"
+#include "dot/child_process.hpp"
 #include "dot/escape.hpp"
 
 namespace diplograph::dot {
@@ -143,20 +144,27 @@ std::string write_with_cgraph(const Diagram& diagram) {
   return out;
 }
 
-std::string render_with_gvc(const Diagram& diagram, const char* engine, const char* format) {
+std::string render_with_gvc(const Diagram& diagram, const char* engine, const char* format,
+                            std::chrono::milliseconds timeout, const std::string& late_message) {
   Session session;
   GraphPtr g = build(diagram, session, false);
   GVC_t* gvc = context();
   if (!gvc) session.fail("Graphviz could not start");
-  if (gvLayout(gvc, g.get(), engine) != 0) session.fail(std::string("Graphviz layout '") + engine + "' failed");
-  char* data = nullptr;
-  unsigned int length = 0;
-  const int rc = gvRenderData(gvc, g.get(), format, &data, &length);
-  std::string out = data ? std::string(data, length) : std::string();
-  if (data) gvFreeRenderData(data);
-  gvFreeLayout(gvc, g.get());
-  if (rc != 0) session.fail(std::string("Graphviz could not render ") + format);
-  return out;
+  auto layout_and_render = [&] {
+    if (gvLayout(gvc, g.get(), engine) != 0) session.fail(std::string("Graphviz layout '") + engine + "' failed");
+    char* data = nullptr;
+    unsigned int length = 0;
+    const int rc = gvRenderData(gvc, g.get(), format, &data, &length);
+    std::string out = data ? std::string(data, length) : std::string();
+    if (data) gvFreeRenderData(data);
+    gvFreeLayout(gvc, g.get());
+    if (rc != 0) session.fail(std::string("Graphviz could not render ") + format);
+    return out;
+  };
+  // Graphviz cannot be stopped from outside, so a layout under a deadline runs in a child
+  // process; the graph was built above, before the fork, and the child only lays it out.
+  if (timeout.count() > 0) return run_in_child(layout_and_render, timeout, late_message);
+  return layout_and_render();
 }
 
 ReadBack read_back(const std::string& dot_text) {

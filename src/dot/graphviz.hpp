@@ -2,6 +2,7 @@
 // The only door into Graphviz. Every function here takes the one Graphviz lock (cgraph and gvc
 // keep global state and are not thread-safe) and turns Graphviz's messages into Error.
 
+#include <chrono>
 #include <map>
 #include <string>
 #include <string_view>
@@ -15,8 +16,11 @@ namespace diplograph::dot {
 std::string write_with_cgraph(const Diagram& diagram);
 
 /// The diagram laid out with `engine` ("dot", "sfdp", ...) and rendered in `format` ("svg",
-/// "png", "pdf"). Throws Error(ErrorCode::render) with Graphviz's message on failure.
-std::string render_with_gvc(const Diagram& diagram, const char* engine, const char* format);
+/// "png", "pdf"). Throws Error(ErrorCode::render) with Graphviz's message on failure. With a
+/// `timeout` above zero the layout runs in a child process (child_process.hpp) that is killed
+/// when it passes, and Error(ErrorCode::render, late_message) is thrown.
+std::string render_with_gvc(const Diagram& diagram, const char* engine, const char* format,
+                            std::chrono::milliseconds timeout = {}, const std::string& late_message = {});
 
 /// What Graphviz's own reader (agmemread) makes of DOT text: for checking writers.
 struct ReadBack {

@@ -75,8 +75,8 @@ void check_page_size(const Graph& graph, const RenderOptions& options) {
     throw Error(ErrorCode::render, "the graph has " + std::to_string(graph.node_count()) +
                                        " nodes; an interactive page stays usable up to " +
                                        std::to_string(html_page_node_limit) +
-                                       ": draw a view (--center ID --depth K, --from/--to, --node-types, "
-                                       "--edge-types, --source) (or --force)");
+                                       ": draw a view of it (an ego network, a time window, some types or "
+                                       "sources) or set RenderOptions::force");
   dot::check_layout_size(graph, options);
 }
 
@@ -86,7 +86,7 @@ std::string html_page(const Graph& graph, const RenderOptions& options, const Gr
   check_page_size(graph, options);
   dot::Diagram diagram = dot::build_diagram(graph, options.dot);
   dot::add_svg_ids(diagram);
-  const std::string svg = dot::render_with_gvc(diagram, layout_name(options.layout).data(), "svg");
+  const std::string svg = dot::render_laid_out(diagram, graph, options, "svg");
   const std::string title = html_text(options.dot.title.empty() ? "diplograph" : options.dot.title);
   const std::string data = dot::script_safe_json(dot::page_data_json(graph, sources));
   const std::string csp = content_security_policy();

@@ -104,7 +104,8 @@ Schema Schema::from_parts(Parts parts) {
     s.edge_types_.push_back(std::move(type));
   }
 
-  if (!parts.source_type.empty()) s.source_type_ = resolve_node_type(parts.source_type, {}, "provenance");
+  if (!parts.source_type.empty())
+    s.source_type_ = resolve_node_type(parts.source_type, parts.source_type_where, "provenance");
   s.sources_required_ = parts.sources_required;
   if (!problems.list.empty()) throw Error(std::move(problems.list));
   return s;

@@ -12,6 +12,8 @@ Format of a .test file (lines starting with '#' before the command are comments)
 The command is split like a shell would (shlex); the word `diplograph` is replaced by the
 binary under test, `{tmp}` by a fresh temporary directory and `{graph}` by the repository's
 graph-data/. It runs in tests/; in the output, the temporary directory reads `{tmp}`. Stdin may be given in a `--- stdin` section before stdout.
+A command that ends with `> FILE` has its standard output written to FILE (e.g. /dev/full); its
+`--- stdout` section is then empty.
 """
 import os
 import shlex
@@ -54,13 +56,19 @@ def main():
                  for w in shlex.split(command)]
         if words[0] == "diplograph":
             words[0] = binary
+        stdout = subprocess.PIPE
+        if len(words) > 2 and words[-2] == ">":
+            stdout = open(words[-1], "wb")
+            words = words[:-2]
         env = dict(os.environ, COLUMNS="100", LC_ALL="C.UTF-8")
-        done = subprocess.run(words, cwd=os.path.dirname(here), env=env, capture_output=True,
-                              input=expected.get("stdin", "").encode())
+        done = subprocess.run(words, cwd=os.path.dirname(here), env=env, stdout=stdout,
+                              stderr=subprocess.PIPE, input=expected.get("stdin", "").encode())
+        if stdout is not subprocess.PIPE:
+            stdout.close()
     failures = []
     if done.returncode != code:
         failures.append(f"exit code {done.returncode}, expected {code}")
-    for name, got in (("stdout", done.stdout), ("stderr", done.stderr)):
+    for name, got in (("stdout", done.stdout or b""), ("stderr", done.stderr)):
         got = got.decode("utf-8", "replace").replace(tmp, "{tmp}")
         if got != expected[name]:
             failures.append(f"{name} differs.\n--- expected\n{expected[name]}\n--- got\n{got}")

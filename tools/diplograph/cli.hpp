@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <string>
 
 #include "diplograph/graph.hpp"
@@ -14,11 +15,20 @@ namespace cli {
 enum Exit : int { ok = 0, usage = 1, invalid_input = 2, io_error = 3 };
 
 struct Globals {
-  std::string graph;  ///< --graph; empty means the bundled graph
+  std::string graph;                ///< --graph; empty means the bundled graph
+  std::uint64_t max_file_size = 0;  ///< --max-file-size; 0 means the library's default
 };
 
 /// The graph named by --graph, or the bundled one. Throws diplograph::Error.
 diplograph::Graph load_graph(const Globals& globals);
+
+/// Sends std::cout through a buffer that remembers the first failed write (a full disk, a
+/// closed file) and its reason. Called once, first thing in main().
+void capture_output();
+/// Flushes standard output; when any write to it failed, says so on standard error and turns
+/// `code` into io_error. Every exit of the tool goes through here, so no command checks its
+/// own output.
+int finish_output(int code);
 /// The node an argument names: an id, or else a label or alias (folded). Throws
 /// diplograph::Error naming the candidates when a name is ambiguous or matches nothing.
 diplograph::Node resolve_node(const diplograph::Graph& graph, const std::string& id_or_name);

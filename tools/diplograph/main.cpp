@@ -5,7 +5,8 @@
 #include "cli.hpp"
 #include "diplograph/error.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+int run(int argc, char** argv) {
   CLI::App app{
       "diplograph: typed, dated and sourced geopolitical knowledge graphs.\n"
       "Exit codes: 0 ok, 1 usage, 2 invalid input (graph or query), 3 I/O error."};
@@ -14,6 +15,9 @@ int main(int argc, char** argv) {
   cli::Globals globals;
   app.add_option("--graph", globals.graph,
                  "Graph directory or JSON file (default: the bundled Azerbaijan-Russia graph)");
+  app.add_option("--max-file-size", globals.max_file_size,
+                 "Refuse graph files larger than this (e.g. 4GB; default 1GB)")
+      ->transform(CLI::AsSizeValue(false));
   app.set_version_flag("--version", "diplograph 0.1.0");
 
   cli::add_validate(app, globals);
@@ -39,4 +43,10 @@ int main(int argc, char** argv) {
     return e.code() == diplograph::ErrorCode::io ? cli::io_error : cli::invalid_input;
   }
   return cli::ok;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  cli::capture_output();
+  return cli::finish_output(run(argc, argv));
 }

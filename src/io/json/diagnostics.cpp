@@ -5,7 +5,8 @@
 namespace diplograph::detail::json {
 
 const Positions& FileProblems::positions() {
-  if (!positions_) positions_ = Positions::of_file(file_);
+  if (!positions_)
+    positions_ = text_ ? Positions(std::string(*text_), file_.string()) : Positions::of_file(file_, max_size_);
   return *positions_;
 }
 

@@ -15,7 +15,15 @@ namespace diplograph::detail::json {
 
 class FileProblems {
  public:
-  FileProblems(std::filesystem::path file, std::vector<Diagnostic>& out) : file_(std::move(file)), out_(out) {}
+  /// Problems of `file`, read again (at most `max_size` bytes) when a position is needed.
+  FileProblems(std::filesystem::path file, std::vector<Diagnostic>& out, std::uint64_t max_size)
+      : file_(std::move(file)), out_(out), max_size_(max_size) {}
+  /// Problems of a text in memory that diagnostics call `name`; `text` outlives this.
+  FileProblems(std::string name, std::vector<Diagnostic>& out, std::string_view text)
+      : file_(std::move(name)), out_(out), text_(text) {}
+  /// Problems of the same input, collected into `out`.
+  FileProblems(const FileProblems& other, std::vector<Diagnostic>& out)
+      : file_(other.file_), out_(out), max_size_(other.max_size_), text_(other.text_) {}
 
   /// At the start of a value of the tree (the key's value, or the opening brace).
   void at_value(const Tree& tree, NodeId v, ErrorCode code, std::string message);
@@ -33,6 +41,8 @@ class FileProblems {
  private:
   std::filesystem::path file_;
   std::vector<Diagnostic>& out_;
+  std::uint64_t max_size_ = 0;
+  std::optional<std::string_view> text_;
   std::optional<Positions> positions_;
 };
 

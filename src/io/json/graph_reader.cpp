@@ -1,11 +1,13 @@
 // load(): reads graph files into an Assembler, element by element, and places every problem
 // at its line and column.
 #include <algorithm>
+#include <cerrno>
 #include <functional>
 
 #include "core/messages.hpp"
-#include "diplograph/io.hpp"
+#include "diplograph/json.hpp"
 #include "graph/assembler_thread.hpp"
+#include "io/input_file.hpp"
 #include "io/json/fast_item.hpp"
 #include "io/json/format.hpp"
 #include "io/json/item_reader.hpp"
@@ -15,6 +17,7 @@ namespace diplograph {
 
 namespace fs = std::filesystem;
 using namespace detail::json;
+using detail::throw_io;
 
 namespace {
 
@@ -25,20 +28,38 @@ struct Origin {
   std::uint64_t offset;
 };
 
-// The schema of a single graph file that embeds none: the schema.json beside it, read at most
-// once, when the first node or edge needs it. Its problems join the load's diagnostics.
+// Whether `file` exists, without following a failure into an exception: a path the system
+// cannot resolve (a symlink loop, no permission) is an Error(ErrorCode::io) naming it.
+bool path_exists(const fs::path& file) {
+  std::error_code ec;
+  const fs::file_status status = fs::status(file, ec);
+  if (status.type() == fs::file_type::not_found) return false;
+  if (ec) throw_io(file, ec.value());
+  return true;
+}
+
+// The schema of a single graph file that embeds none: one the caller gives, or else the
+// schema.json beside the file, read at most once, when the first node or edge needs it. Its
+// problems join the load's diagnostics; a file the system cannot read fails the load, as it
+// would in a directory.
 class SchemaBeside {
  public:
-  void look_in(fs::path file) { file_ = std::move(file); }
+  void look_in(fs::path file, const LoadOptions& options) {
+    file_ = std::move(file);
+    options_ = options;
+  }
+  void give(std::optional<Schema> schema) { given_ = std::move(schema); }
   /// Nothing more to look for: the file's own schema failed and was reported already.
   void stop() { tried_ = true; }
   std::optional<Schema> take(std::vector<Diagnostic>& diagnostics) {
-    if (tried_ || file_.empty()) return std::nullopt;
+    if (tried_) return std::nullopt;
     tried_ = true;
-    if (!fs::exists(file_)) return std::nullopt;
+    if (given_) return std::move(given_);
+    if (file_.empty() || !path_exists(file_)) return std::nullopt;
     try {
-      return load_schema(file_);
+      return load_schema(file_, options_);
     } catch (const Error& e) {
+      if (e.code() == ErrorCode::io) throw;
       diagnostics.insert(diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
       return std::nullopt;
     }
@@ -46,6 +67,8 @@ class SchemaBeside {
 
  private:
   fs::path file_;
+  LoadOptions options_;
+  std::optional<Schema> given_;
   bool tried_ = false;
 };
 
@@ -66,11 +89,8 @@ class GraphFile : public Events {
     SchemaBeside schema_beside;  // for a single file that embeds no schema
   };
 
-  GraphFile(fs::path file, std::uint32_t index, Shared& shared, bool may_embed_schema)
-      : problems_(std::move(file), shared.diagnostics),
-        index_(index),
-        shared_(shared),
-        may_embed_schema_(may_embed_schema) {}
+  GraphFile(FileProblems problems, std::uint32_t index, Shared& shared, bool may_embed_schema)
+      : problems_(std::move(problems)), index_(index), shared_(shared), may_embed_schema_(may_embed_schema) {}
 
   FileProblems& problems() { return problems_; }
 
@@ -275,10 +295,13 @@ class GraphFile : public Events {
     return true;
   }
   void read_embedded_schema() {
-    if (auto schema = read_schema(tree_, tree_.root(), problems_))
+    if (auto schema = read_schema(tree_, tree_.root(), problems_)) {
       shared_.start(std::move(*schema));
-    else
-      shared_.schema_beside.stop();  // its problems are reported; no second complaint
+    } else {
+      // The schema's own problems say it all: no other schema, and no "no schema" complaint.
+      shared_.schema_beside.stop();
+      no_schema_reported_ = true;
+    }
   }
 
   // --- nodes and edges
@@ -338,47 +361,42 @@ std::string place_text(const Location& l) {
   return l.file + ":" + std::to_string(l.line) + ":" + std::to_string(l.column);
 }
 
+// The graph files of a directory: every `*.json` but schema.json and subdirectories. An
+// entry that is not a regular file is kept, for the reader to refuse by name.
 std::vector<fs::path> graph_files(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code ec;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
     const auto& p = it->path();
-    if (p.extension() == ".json" && p.filename() != "schema.json" && it->is_regular_file()) files.push_back(p);
+    if (p.extension() != ".json" || p.filename() == "schema.json") continue;
+    std::error_code status;
+    const bool subdirectory = it->is_directory(status);
+    if (status) throw_io(p, status.value());
+    if (!subdirectory) files.push_back(p);
   }
-  if (ec) throw Error(ErrorCode::io, "cannot list directory: " + ec.message(), Location{dir.string()});
+  if (ec) throw_io(dir, ec.value(), "cannot list directory");
   std::sort(files.begin(), files.end());
   return files;
 }
 
-}  // namespace
+// One graph file to read: a file by its path, or a text in memory.
+struct Input {
+  fs::path name;
+  std::optional<std::string_view> text;
+};
 
-Schema load_schema(const fs::path& file) {
-  std::vector<Diagnostic> diagnostics;
-  Tree tree;
-  TreeBuilder builder(tree);
-  if (auto syntax = parse_file(file, builder)) throw Error(std::vector<Diagnostic>{*syntax});
-  FileProblems problems(file, diagnostics);
-  auto schema = read_schema(tree, tree.root(), problems);
-  if (!schema) throw Error(std::move(diagnostics));
-  return std::move(*schema);
-}
-
-Graph load(const fs::path& path) {
-  std::error_code ec;
-  const bool directory = fs::is_directory(path, ec);
-  if (!directory && !fs::exists(path, ec))
-    throw Error(ErrorCode::io, "no such file or directory", Location{path.string()});
-  const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
-  GraphFile::Shared shared;
-  const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
-  if (directory)
-    shared.start(load_schema(schema_file));
-  else
-    shared.schema_beside.look_in(schema_file);
+// Reads `inputs` into a graph. With a directory the schema is already given to `shared`;
+// otherwise `shared.schema_beside` gives it to a file that embeds none.
+Graph load_inputs(const std::vector<Input>& inputs, GraphFile::Shared& shared, bool directory, std::uint64_t max_size) {
   std::vector<std::unique_ptr<GraphFile>> readers;
-  for (std::uint32_t i = 0; i < files.size(); ++i) {
-    readers.push_back(std::make_unique<GraphFile>(files[i], i, shared, !directory));
-    if (auto syntax = parse_file(files[i], *readers.back())) {
+  for (std::uint32_t i = 0; i < inputs.size(); ++i) {
+    const Input& in = inputs[i];
+    FileProblems problems = in.text ? FileProblems(in.name.string(), shared.diagnostics, *in.text)
+                                    : FileProblems(in.name, shared.diagnostics, max_size);
+    readers.push_back(std::make_unique<GraphFile>(std::move(problems), i, shared, !directory));
+    auto syntax = in.text ? parse_text(*in.text, in.name.string(), *readers.back())
+                          : parse_file(in.name, *readers.back(), max_size);
+    if (syntax) {
       shared.diagnostics.push_back(*syntax);
     } else {
       readers.back()->finish();
@@ -416,6 +434,42 @@ Graph load(const fs::path& path) {
     throw Error(std::move(shared.diagnostics));
   }
   return std::move(*graph);
+}
+
+}  // namespace
+
+Schema load_schema(const fs::path& file, const LoadOptions& options) {
+  std::vector<Diagnostic> diagnostics;
+  Tree tree;
+  TreeBuilder builder(tree);
+  if (auto syntax = parse_file(file, builder, options.max_file_size)) throw Error(std::vector<Diagnostic>{*syntax});
+  FileProblems problems(file, diagnostics, options.max_file_size);
+  auto schema = read_schema(tree, tree.root(), problems);
+  if (!schema) throw Error(std::move(diagnostics));
+  return std::move(*schema);
+}
+
+Graph load(const fs::path& path, const LoadOptions& options) {
+  std::error_code ec;
+  const bool directory = fs::is_directory(path, ec);
+  if (!directory && !path_exists(path)) throw_io(path, ENOENT);
+  const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
+  GraphFile::Shared shared;
+  const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
+  if (directory) {
+    shared.start(load_schema(schema_file, options));
+  } else {
+    shared.schema_beside.look_in(schema_file, options);
+  }
+  std::vector<Input> inputs;
+  for (const auto& f : files) inputs.push_back({f, std::nullopt});
+  return load_inputs(inputs, shared, directory, options.max_file_size);
+}
+
+Graph load_from_string(std::string_view text, const std::string& name, const std::optional<Schema>& schema) {
+  GraphFile::Shared shared;
+  shared.schema_beside.give(schema);
+  return load_inputs({Input{name, text}}, shared, false, 0);
 }
 
 }  // namespace diplograph

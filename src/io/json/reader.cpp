@@ -6,12 +6,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <memory>
+
+#include "io/input_file.hpp"
 
 namespace diplograph::detail::json {
 
@@ -22,7 +22,8 @@ namespace {
 class Stream {
  public:
   using Ch = char;
-  Stream(std::FILE* file, std::string_view text) : file_(file), text_(text) {
+  Stream(std::FILE* file, std::string_view text, std::uint64_t max_size = 0)
+      : file_(file), text_(text), max_size_(max_size) {
     if (!file_) {
       data_ = text_.data();
       size_ = text_.size();
@@ -38,6 +39,7 @@ class Stream {
     return data_[pos_++];
   }
   std::size_t Tell() const { return static_cast<std::size_t>(base_ + pos_); }
+  std::uint64_t max_size() const { return max_size_; }
   // Writing is never used by the reader, but the concept requires it.
   Ch* PutBegin() { return nullptr; }
   void Put(Ch) {}
@@ -46,14 +48,19 @@ class Stream {
 
   std::optional<std::uint64_t> nul_offset;
   bool read_error = false;
+  bool too_large = false;  // the file grew past max_size after it was opened
 
  private:
   bool refill() {
-    if (!file_ || nul_offset) return false;
+    if (!file_ || nul_offset || too_large) return false;
     base_ += size_;
     pos_ = 0;
     size_ = std::fread(buffer_.get(), 1, block, file_);
     if (size_ == 0 && std::ferror(file_)) read_error = true;
+    if (base_ + size_ > max_size_) {
+      too_large = true;
+      size_ = 0;
+    }
     data_ = buffer_.get();
     cut_at_nul();
     return size_ > 0;
@@ -69,6 +76,7 @@ class Stream {
   static constexpr std::size_t block = 1 << 16;
   std::FILE* file_;
   std::string_view text_;
+  std::uint64_t max_size_;
   std::unique_ptr<char[]> buffer_ = std::make_unique<char[]>(block);
   const char* data_ = nullptr;
   std::size_t size_ = 0;
@@ -151,7 +159,8 @@ std::optional<Diagnostic> run(Stream& stream, std::string_view head, const std::
   rapidjson::Reader reader;
   Guard guard(events, stream);
   const rapidjson::ParseResult result = reader.Parse<flags>(stream, guard);
-  if (stream.read_error) throw Error(ErrorCode::io, "cannot read '" + name + "'", Location{name});
+  if (stream.read_error) throw Error(ErrorCode::io, "cannot read", Location{name});
+  if (stream.too_large) throw Error(ErrorCode::io, too_large_message(stream.max_size()), Location{name});
   if (events.failure) return fail(events.failure->offset, events.failure->message, events.failure->token_end);
   if (!result && (!stream.nul_offset || result.Offset() < *stream.nul_offset)) {
     std::string message = std::string("invalid JSON: ") + rapidjson::GetParseError_En(result.Code());
@@ -162,26 +171,20 @@ std::optional<Diagnostic> run(Stream& stream, std::string_view head, const std::
   return std::nullopt;
 }
 
-std::string read_whole(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "cannot open file", Location{file.string()});
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 constexpr unsigned safe_flags =
     rapidjson::kParseIterativeFlag | rapidjson::kParseValidateEncodingFlag | rapidjson::kParseNumbersAsStringsFlag;
 
 }  // namespace
 
-std::optional<Diagnostic> parse_file(const std::filesystem::path& file, Events& events) {
+std::optional<Diagnostic> parse_file(const std::filesystem::path& file, Events& events, std::uint64_t max_size) {
   const std::string name = file.string();
-  std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(name.c_str(), "rb"), &std::fclose);
-  if (!f) throw Error(ErrorCode::io, std::string("cannot open file: ") + std::strerror(errno), Location{name});
+  const FilePtr f = open_input(file, max_size);
   char head[3] = {};
   const std::size_t got = std::fread(head, 1, 3, f.get());
   std::rewind(f.get());
-  Stream stream(f.get(), {});
-  return run<safe_flags>(stream, std::string_view(head, got), name, events, [&] { return Positions::of_file(file); });
+  Stream stream(f.get(), {}, max_size);
+  return run<safe_flags>(stream, std::string_view(head, got), name, events,
+                         [&] { return Positions::of_file(file, max_size); });
 }
 
 std::optional<Diagnostic> parse_text(std::string_view text, const std::string& name, Events& events,
@@ -199,7 +202,9 @@ Positions::Positions(std::string text, std::string name) : text_(std::move(text)
     if (text_[i] == '\n') line_starts_.push_back(i + 1);
 }
 
-Positions Positions::of_file(const std::filesystem::path& file) { return Positions(read_whole(file), file.string()); }
+Positions Positions::of_file(const std::filesystem::path& file, std::uint64_t max_size) {
+  return Positions(read_input(file, max_size), file.string());
+}
 
 Location Positions::at(std::uint64_t offset) const {
   const auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);

@@ -44,8 +44,9 @@ class Events {
 };
 
 /// Parses one file, sending its events to `events`. Returns the syntax error, if any, as a
-/// Diagnostic with line and column; throws Error(ErrorCode::io) when the file cannot be read.
-std::optional<Diagnostic> parse_file(const std::filesystem::path& file, Events& events);
+/// Diagnostic with line and column; throws Error(ErrorCode::io) when the file cannot be read,
+/// is not a regular file, or holds more than `max_size` bytes (see input_file.hpp).
+std::optional<Diagnostic> parse_file(const std::filesystem::path& file, Events& events, std::uint64_t max_size);
 /// The same for text in memory; `name` is used in diagnostics. With `first_value_only`,
 /// parsing stops after the first complete value and ignores what follows.
 std::optional<Diagnostic> parse_text(std::string_view text, const std::string& name, Events& events,
@@ -55,8 +56,8 @@ std::optional<Diagnostic> parse_text(std::string_view text, const std::string& n
 class Positions {
  public:
   Positions(std::string text, std::string name);
-  /// Reads the file; throws Error(ErrorCode::io).
-  static Positions of_file(const std::filesystem::path& file);
+  /// Reads the file (at most `max_size` bytes); throws Error(ErrorCode::io).
+  static Positions of_file(const std::filesystem::path& file, std::uint64_t max_size);
   /// The location of the byte at `offset`.
   Location at(std::uint64_t offset) const;
   /// The location where the token that ends at `end` begins (a string, number or literal).

@@ -32,6 +32,7 @@ struct SchemaReader {
   const Tree& tree;
   FileProblems& problems;
   std::vector<NodeId> node_values, edge_values;  // where each type is declared
+  NodeId source_type_value = none;
 
   void error(NodeId v, std::string message) { problems.at_value(tree, v, ErrorCode::schema, std::move(message)); }
 
@@ -116,9 +117,11 @@ struct SchemaReader {
                 error(x, what + ": " + detail::unknown("quad class", q) + one_of(quad_names.all()));
             } else if (k == "score") {
               Value score;
-              if (expect(x, Kind::number, what + ": 'score'") && number_value(tree.text(x), score)) {
-                category.score = score.as_real();
-                if (category.score < -10 || category.score > 10) error(x, what + ": score must be within -10..10");
+              if (expect(x, Kind::number, what + ": 'score'")) {
+                if (!number_value(tree.text(x), score) || score.as_real() < -10 || score.as_real() > 10)
+                  error(x, what + ": score " + std::string(tree.text(x)) + " is not within -10..10");
+                else
+                  category.score = score.as_real();
               }
             } else if (k == "doc") {
               category.doc = string(x, what + ": 'doc'");
@@ -168,9 +171,10 @@ struct SchemaReader {
 
   void provenance(NodeId v, Schema::Parts& parts) {
     members(v, "'provenance'", [&](std::string_view k, NodeId x) {
-      if (k == "source_type")
+      if (k == "source_type") {
+        source_type_value = x;
         parts.source_type = string(x, "'provenance.source_type'");
-      else if (k == "required")
+      } else if (k == "required")
         parts.sources_required = boolean(x, "'provenance.required'");
       else
         unknown(x, k, "'provenance'", {"source_type", "required"});
@@ -246,8 +250,8 @@ struct SchemaReader {
 
 std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems& problems) {
   std::vector<Diagnostic> found;
-  FileProblems local(problems.file(), found);
-  SchemaReader reader{tree, local, {}, {}};
+  FileProblems local(problems, found);
+  SchemaReader reader{tree, local, {}, {}, none};
   Schema::Parts parts = reader.read(object);
   for (auto& d : found) problems.add(std::move(d));
   if (!found.empty()) return std::nullopt;
@@ -259,6 +263,8 @@ std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems&
       parts.node_types[i].where = problems.value_location(tree, reader.node_values[i]);
     for (std::size_t i = 0; i < parts.edge_types.size(); ++i)
       parts.edge_types[i].where = problems.value_location(tree, reader.edge_values[i]);
+    if (reader.source_type_value != none)
+      parts.source_type_where = problems.value_location(tree, reader.source_type_value);
     try {
       Schema::from_parts(std::move(parts));
     } catch (const Error& e) {
