@@ -147,7 +147,7 @@ TEST_CASE("a page past its size limit is refused with a suggestion, unless force
   sfdp.layout = Layout::sfdp;
   CHECK_THROWS_WITH_AS(html_page(big, sfdp),
                        "error: the graph has 1002 nodes; an interactive page stays usable up to 1000: draw a view "
-                       "(--center ID --depth K, --from/--to, --node-types, --edge-types, --source) (or --force)",
+                       "of it (an ego network, a time window, some types or sources) or set RenderOptions::force",
                        Error);
 }
 

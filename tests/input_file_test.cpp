@@ -102,8 +102,8 @@ TEST_CASE("load_from_string reads a graph from memory, with positions in the nam
   CHECK_THROWS_WITH_AS(
       load_from_string("{\"diplograph\": 1,\n \"nodes\": [{\"id\": \"x\", \"type\": \"Stat\", \"label\": \"X\"}]}",
                        "mem", schema),
-      "mem:2:12: error: node 'x' cites no source\nmem:2:32: error: node 'x': unknown node type 'Stat' (did you mean "
-      "'State'?)",
+      "mem:2:12: error: node 'x' cites no source\nmem:2:32: error: node 'x': unknown node type 'Stat'; did you "
+      "mean 'State'?",
       Error);
   CHECK_THROWS_WITH_AS(load_from_string("{\"diplograph\": 1,\n \"nodes\": [\n", "mem", schema),
                        "mem:3:1: error: invalid JSON: Invalid value", Error);
