@@ -239,11 +239,16 @@ std::string error_of(const std::string& text, const QueryOptions& options = {}) 
 }  // namespace
 
 TEST_CASE("deep nesting is refused, long flat chains are not (issue 13 item 2)") {
-  std::string deep = "RETURN " + std::string(1001, '[') + std::string(1001, ']');
-  CHECK(error_of(deep).starts_with("<query>:1:1008: error: expression nested deeper than 1000 levels"));
+  std::string deep = "RETURN " + std::string(501, '[') + std::string(501, ']');
+  CHECK(error_of(deep).starts_with("<query>:1:508: error: expression nested deeper than 500 levels"));
+  std::string parens = "RETURN " + std::string(501, '(') + "1" + std::string(501, ')');
+  CHECK(error_of(parens).find("nested deeper than 500 levels") != std::string::npos);
+  std::string calls = "RETURN ";
+  for (int i = 0; i < 501; ++i) calls += "abs(";
+  CHECK(error_of(calls + "1" + std::string(501, ')')).find("nested deeper than 500 levels") != std::string::npos);
   std::string nots = "RETURN ";
   for (int i = 0; i < 20000; ++i) nots += "NOT ";
-  CHECK(error_of(nots + "true").find("nested deeper than 1000 levels") != std::string::npos);
+  CHECK(error_of(nots + "true").find("nested deeper than 500 levels") != std::string::npos);
   std::string ors = "RETURN false";
   for (int i = 0; i < 30000; ++i) ors += " OR false";
   const QueryResult r = query(fixture(), ors + " OR true AS x");

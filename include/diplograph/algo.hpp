@@ -43,6 +43,8 @@ struct NodeFilter {
 /// Nodes matching `filter`, in index order. Throws Error(ErrorCode::schema) for an unknown
 /// type. Cost: the nodes of the type (all nodes when no type is given).
 std::vector<Node> find_nodes(const Graph& graph, const NodeFilter& filter);
+/// The handles would point into a graph gone before they are read: name the graph (or view).
+std::vector<Node> find_nodes(Graph&& graph, const NodeFilter& filter) = delete;
 
 /// Which neighbours neighbors() returns.
 struct NeighborOptions {
@@ -176,6 +178,8 @@ struct TimelineEntry {
 /// The events of `options`, ordered by date (chronologically, coarser dates first on ties),
 /// then by id. Undated events are left out. Throws Error for an unknown actor or type.
 std::vector<TimelineEntry> timeline(const Graph& graph, const TimelineOptions& options = {});
+/// Entries view their graph's text: a temporary graph is refused at compile time.
+std::vector<TimelineEntry> timeline(Graph&& graph, const TimelineOptions& options = {}) = delete;
 
 /// The PLOVER category of an event: the value of its property whose vocabulary is the schema's
 /// PLOVER vocabulary, looked up in the schema; nullopt when it has none.
@@ -224,5 +228,7 @@ struct FactClaims {
 /// did-you-mean for an unknown source or actor id or a `source` that is not a Source node, and
 /// Error(ErrorCode::schema) for an unknown type in about_types. Cost: O(nodes + edges).
 std::vector<FactClaims> find_claims(const Graph& graph, const ClaimFilter& filter = {});
+/// Results view their graph: a temporary graph is refused at compile time.
+std::vector<FactClaims> find_claims(Graph&& graph, const ClaimFilter& filter = {}) = delete;
 
 }  // namespace diplograph

@@ -127,6 +127,9 @@ class Query {
   /// limit hit. Cost: proportional to the edges the patterns touch when each pattern has a
   /// bound start (an id, or a labelled node of a rare type).
   QueryResult run(const Graph& graph, const QueryOptions& options = {}) const;
+  /// Cells hold handles into the graph: a temporary one (`run(view(g, o))`) does not compile;
+  /// name the view so that it outlives the result.
+  QueryResult run(Graph&& graph, const QueryOptions& options = {}) const = delete;
 
   /// The RETURN column names.
   const std::vector<std::string>& columns() const noexcept;
@@ -138,5 +141,7 @@ class Query {
 
 /// Compiles and runs `text` on `graph`: Query::compile(graph.schema(), text).run(graph).
 QueryResult query(const Graph& graph, std::string_view text, const QueryOptions& options = {});
+/// As run(): a temporary graph (`query(view(g, o), q)`) does not compile.
+QueryResult query(Graph&& graph, std::string_view text, const QueryOptions& options = {}) = delete;
 
 }  // namespace diplograph

@@ -74,9 +74,11 @@ class StdoutBuffer : public std::streambuf {
   int error_ = 0;
 };
 
+// Never destroyed: std::cout is flushed once more after every static object is gone (by the
+// library's ios_base::Init), and must not find its buffer destroyed then.
 StdoutBuffer& stdout_buffer() {
-  static StdoutBuffer buffer;
-  return buffer;
+  static StdoutBuffer* const buffer = new StdoutBuffer;
+  return *buffer;
 }
 }  // namespace
 
