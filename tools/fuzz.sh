@@ -82,6 +82,9 @@ esac
 
 # New inputs go to the first corpus folder (build-fuzz/, not committed); the committed corpus
 # of inputs that once found a bug and the seeds are read only.
+# The committed corpus (inputs that once found a problem) exists only for targets that had one.
+committed=tools/fuzz/corpus/$target
+[ -d "$committed" ] || committed=
 exec nice build-fuzz/tools/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
   -print_final_stats=1 -artifact_prefix="$work/findings/$target-" $options "$@" \
-  "$work/corpus/$target" "tools/fuzz/corpus/$target" "$seeds"
+  "$work/corpus/$target" ${committed:+"$committed"} "$seeds"
