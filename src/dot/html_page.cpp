@@ -2,11 +2,12 @@
 // (src/dot/html/page.html) with its style, its data and its script.
 
 #include <algorithm>
+#include <charconv>
 #include <map>
 
 #include "diplograph/error.hpp"
-#include "diplograph/html.hpp"
 #include "diplograph/atomic_file.hpp"
+#include "diplograph/html.hpp"
 #include "dot/diagram.hpp"
 #include "dot/graphviz.hpp"
 #include "dot/html_assets.hpp"
@@ -20,8 +21,11 @@ namespace {
 std::string hex_to_base64(std::string_view hex) {
   constexpr std::string_view digits = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string bytes;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-    bytes += static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+    unsigned byte = 0;  // the digest is CMake's own hex, so every pair parses
+    std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
+    bytes += static_cast<char>(byte);
+  }
   std::string out;
   for (std::size_t i = 0; i < bytes.size(); i += 3) {
     const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
