@@ -322,6 +322,7 @@ class Matcher {
     const bool listed = !r.var.empty() || p.path_slot >= 0;
     std::vector<EdgeIndex> path;
     const std::size_t mark = used_.size();
+    const std::vector<std::uint8_t> dist = distances_to(there, r, dir);
     std::function<bool(NodeIndex)> extend = [&](NodeIndex at) -> bool {
       const auto depth = static_cast<std::int64_t>(path.size());
       if (depth >= r.min_hops && !listed) {
@@ -348,6 +349,7 @@ class Matcher {
       }
       if (r.max_hops >= 0 && depth >= r.max_hops) return true;
       return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far) {
+        if (!dist.empty() && depth + 1 + dist[far] > r.max_hops) return true;
         if (is_used(e) || !edge_fits(r, e)) return true;
         used_.push_back(e);
         path.push_back(e);
@@ -360,6 +362,36 @@ class Matcher {
     const bool result = extend(from);
     used_.resize(mark);
     return result;
+  }
+
+  // When the far end of a bounded variable-length step is one known node: the hops from each
+  // node to it (breadth-first, backwards, capped at max_hops + 1), so that the search drops a
+  // branch that can no longer reach it in time. Empty when the end is not known.
+  std::vector<std::uint8_t> distances_to(const NodePattern& there, const RelPattern& r, Dir dir) {
+    std::optional<NodeIndex> target;
+    if (is_bound(there.slot)) {
+      if (slot(there.slot).is_node()) target = slot(there.slot).node();
+    } else if (const Pin pin = pin_of(there); pin.by) {
+      target = pin.node;
+    }
+    if (!target || r.max_hops < 0 || r.max_hops > 64) return {};
+    const auto far = static_cast<std::uint8_t>(r.max_hops + 1);
+    std::vector<std::uint8_t> dist(g_.node_count(), far);
+    dist[*target] = 0;
+    std::vector<NodeIndex> frontier{*target}, next;
+    for (std::uint8_t d = 1; d < far && !frontier.empty(); ++d) {
+      for (NodeIndex n : frontier)
+        each_edge(n, reversed(dir), r, [&](EdgeIndex, NodeIndex m) {
+          if (dist[m] == far) {
+            dist[m] = d;
+            next.push_back(m);
+          }
+          return true;
+        });
+      frontier.swap(next);
+      next.clear();
+    }
+    return dist;
   }
 
   bool finish_pattern(const Pattern& p, std::size_t pi) {
