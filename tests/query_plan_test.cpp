@@ -73,3 +73,17 @@ TEST_CASE("a term that fails with an error still fails the query, as the WHERE r
         std::vector<std::string>{"0|"});
   CHECK_THROWS_AS(rows_of("MATCH (a)-[r]->(b) WHERE a.id = 'russia' AND b.label * 2 > 1 RETURN count(*)"), Error);
 }
+
+TEST_CASE("EXPLAIN: the plan as text, and as rows from run()") {
+  const Query q = Query::compile(shipped().schema(), "  explain MATCH (n:State {id: 'russia'}) RETURN n.label");
+  CHECK(q.is_explain());
+  CHECK(q.explain() ==
+        "Match (n:State {id})\n"
+        "  start: at n (pinned by id)\n"
+        "Return n.label\n");
+  const QueryResult r = q.run(shipped());
+  CHECK(r.columns == std::vector<std::string>{"plan"});
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[1][0].to_string() == "  start: at n (pinned by id)");
+  CHECK_FALSE(Query::compile(shipped().schema(), "RETURN 1 AS explain").is_explain());
+}

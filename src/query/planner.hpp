@@ -30,7 +30,9 @@ struct MatchPlan {
 /// (a constant that fails to evaluate is left for the run to report).
 void plan(Statement& st, const Schema& schema, const Text& text);
 
-/// The plan as a short text tree, one operator per line (EXPLAIN).
-std::string explain(const Statement& st, const Schema& schema);
+/// The plan as a short text tree (explain.cpp): one operator per line in the order rows flow,
+/// each MATCH followed by how it starts and where its WHERE terms are checked; UNION parts
+/// indented under it.
+std::string explain(const Statement& st, const Text& text);
 
 }  // namespace diplograph::ql

@@ -1,6 +1,8 @@
 // Query::compile and Query::run (the pipeline that runs a query is in pipeline.cpp), and query
 // parameters.
 
+#include <cctype>
+
 #include "diplograph/query.hpp"
 #include "query/parser.hpp"
 #include "query/pipeline.hpp"
@@ -78,9 +80,25 @@ Parameters& Parameters::set_json_object(std::string_view json) {
 
 bool Parameters::has(const std::string& name) const { return data_->values.count(name) != 0; }
 
+namespace {
+// `EXPLAIN <query>`: the keyword is blanked out, so positions in errors stay those of the text.
+bool strip_explain(std::string& text) {
+  const std::size_t at = text.find_first_not_of(" \t\r\n");
+  constexpr std::string_view keyword = "explain";
+  if (at == std::string::npos || text.size() < at + keyword.size() + 1) return false;
+  for (std::size_t k = 0; k < keyword.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(text[at + k])) != keyword[k]) return false;
+  if (!std::isspace(static_cast<unsigned char>(text[at + keyword.size()]))) return false;
+  text.replace(at, keyword.size(), keyword.size(), ' ');
+  return true;
+}
+}  // namespace
+
 Query Query::compile(const Schema& schema, std::string_view text) {
   try {
-    auto plan = std::make_shared<detail::QueryPlan>(detail::QueryPlan{ql::Text(text), {}});
+    std::string body(text);
+    const bool explain = strip_explain(body);
+    auto plan = std::make_shared<detail::QueryPlan>(detail::QueryPlan{ql::Text(body), {}, explain});
     plan->st = ql::parse(plan->text);
     ql::compile(plan->st, schema, plan->text);
     ql::plan(plan->st, schema, plan->text);
@@ -90,7 +108,22 @@ Query Query::compile(const Schema& schema, std::string_view text) {
   }
 }
 
+std::string Query::explain() const { return ql::explain(plan_->st, plan_->text); }
+
+bool Query::is_explain() const noexcept { return plan_->explain; }
+
 QueryResult Query::run(const Graph& graph, const QueryOptions& options) const {
+  if (plan_->explain) {
+    QueryResult plan{{"plan"}, {}};
+    const std::string text = explain();
+    for (std::size_t at = 0, end; at < text.size(); at = end + 1) {
+      end = text.find('\n', at);
+      Cell line;
+      line.value = Value(text.substr(at, end - at));
+      plan.rows.push_back({line});
+    }
+    return plan;
+  }
   try {
     return ql::execute(*plan_, graph, options, detail::ParameterData::of(options.params));
   } catch (const std::bad_alloc&) {
