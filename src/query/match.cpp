@@ -13,6 +13,7 @@ class Matcher {
           const std::function<bool(Row&)>& sink, const MatchPlan* where)
       : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), where_(where), bound_(row.size(), 1) {
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
+    bound_before_ = bound_;
     if (!where_) return;
     terms_at_.resize(row.size());
     for (std::size_t t = 0; t < where_->pushed.size(); ++t)
@@ -135,7 +136,8 @@ class Matcher {
 
   // ---- candidates for the first node of a pattern
 
-  // A node pattern pinned by `{id: literal or $param}`: the node, found once per search.
+  // A node pattern pinned by `{id: x}`, x a literal, a parameter or a variable bound before
+  // this MATCH: the node, found once per search.
   struct Pin {
     const NodePattern* n = nullptr;
     const Expr* by = nullptr;  // null: not pinned
@@ -147,7 +149,9 @@ class Matcher {
       if (p.n == &n) return p;
     Pin pin{&n, nullptr, std::nullopt};
     for (const auto& [key, expr] : n.props) {
-      if (key != "id" || (expr->kind != Expr::Kind::literal && expr->kind != Expr::Kind::param)) continue;
+      const bool fixed = expr->kind == Expr::Kind::literal || expr->kind == Expr::Kind::param ||
+                         (expr->kind == Expr::Kind::variable && bound_before_[static_cast<std::size_t>(expr->slot)]);
+      if (key != "id" || !fixed) continue;
       if (id_declared()) break;
       const V v = eval(*expr, row_, env_);
       pin.by = expr.get();
@@ -498,6 +502,7 @@ class Matcher {
   const std::function<bool(Row&)>& sink_;
   const MatchPlan* where_;
   std::vector<char> bound_;
+  std::vector<char> bound_before_;  // the slots bound before this search
   std::vector<EdgeIndex> used_;
   std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
   int deferred_ = 0;                                // pushed terms that failed with an error
