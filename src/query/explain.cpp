@@ -118,11 +118,11 @@ class Explainer {
       for (const auto& [name, pos] : p.rels[0].labels) types += (types.empty() ? "" : "|") + name;
       return "scan of the edge array" + (types.empty() ? std::string() : " for type " + types);
     }
-    std::string labelled;
-    for (const auto& n : p.nodes)
-      if (!n.labels.empty()) labelled += (labelled.empty() ? "" : ", ") + node_text(n);
-    if (labelled.empty()) return "at every node";
-    return "at the labelled node with the fewest nodes of its types: " + labelled;
+    if (std::none_of(p.nodes.begin(), p.nodes.end(), [](const NodePattern& n) { return !n.labels.empty(); }))
+      return "at every node";
+    std::string nodes;
+    for (const auto& n : p.nodes) nodes += (nodes.empty() ? "" : ", ") + node_text(n);
+    return "the least work of " + nodes + " (nodes of its types times the sampled degree of the first step)";
   }
 
   void match(const Clause& c, std::vector<int> bound, const std::string& indent) {

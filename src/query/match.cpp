@@ -172,14 +172,48 @@ class Matcher {
     return *id_declared_;
   }
 
-  std::size_t estimate(const NodePattern& n) {
+  // The work of starting pattern `p` at node `k`: its candidates (nodes of its types) times
+  // one plus the edges its first step takes from each, sampled at up to 32 of them.
+  double estimate(const Pattern& p, std::size_t k) {
+    const NodePattern& n = p.nodes[k];
     if (is_bound(n.slot)) return 0;
     if (pin_of(n).by) return 1;
-    if (n.types.empty()) return g_.node_count() + 1;
-    std::size_t count = 0;
+    std::vector<std::span<const NodeIndex>> groups;
+    std::size_t count = n.types.empty() ? g_.node_count() : 0;
     for (TypeId t = 0; t < n.types.size(); ++t)
-      if (n.types[t]) count += g_.nodes_of_type(t).size();
-    return count;
+      if (n.types[t]) {
+        groups.push_back(g_.nodes_of_type(t));
+        count += groups.back().size();
+      }
+    if (count == 0 || p.rels.empty()) return static_cast<double>(count);
+    const bool right = k + 1 < p.nodes.size();
+    const RelPattern& r = p.rels[right ? k : k - 1];
+    const std::size_t samples = std::min<std::size_t>(32, count);
+    std::size_t edges = 0;
+    for (std::size_t s = 0; s < samples; ++s) {
+      std::size_t at = s * count / samples;
+      NodeIndex node = static_cast<NodeIndex>(at);
+      for (const auto& group : groups) {
+        if (at < group.size()) {
+          node = group[at];
+          break;
+        }
+        at -= group.size();
+      }
+      edges += degree(node, right ? r.dir : reversed(r.dir), r);
+    }
+    return static_cast<double>(count) * (1.0 + static_cast<double>(edges) / static_cast<double>(samples));
+  }
+
+  std::size_t degree(NodeIndex n, Dir dir, const RelPattern& r) const {
+    std::size_t d = 0;
+    auto side = [&](bool out) {
+      if (r.types.empty()) d += (out ? g_.out_edges(n) : g_.in_edges(n)).size();
+      for (TypeId t : r.types) d += (out ? g_.out_edges(n, t) : g_.in_edges(n, t)).size();
+    };
+    if (dir != Dir::in) side(true);
+    if (dir != Dir::out) side(false);
+    return d;
   }
 
   template <class F>
@@ -240,9 +274,10 @@ class Matcher {
     for (const auto& r : p.rels)
       if (r.impossible) return true;
     if (scans_edges(p)) return scan(p, pi);
-    std::size_t start = 0, best = SIZE_MAX;
+    std::size_t start = 0;
+    double best = -1;
     for (std::size_t k = 0; k < p.nodes.size(); ++k)
-      if (const std::size_t e = estimate(p.nodes[k]); e < best) {
+      if (const double e = estimate(p, k); best < 0 || e < best) {
         best = e;
         start = k;
       }
