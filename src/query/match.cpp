@@ -314,9 +314,13 @@ class Matcher {
     slot(rs) = V(EdgeRef{e});
     bound_[static_cast<std::size_t>(rs)] = 1;
     used_.push_back(e);
-    const bool go_on = checked(rs, [&] {
-      return with_node(p.nodes[0], a, [&] { return with_node(p.nodes[1], b, [&] { return finish_pattern(p, pi); }); });
-    });
+    // An anonymous end outside a named path is read by nothing: it is not bound.
+    auto unread = [&](const NodePattern& n) { return n.var.empty() && p.path_slot < 0; };
+    auto far_end = [&] {
+      return unread(p.nodes[1]) ? finish_pattern(p, pi)
+                                : with_node(p.nodes[1], b, [&] { return finish_pattern(p, pi); });
+    };
+    const bool go_on = checked(rs, [&] { return unread(p.nodes[0]) ? far_end() : with_node(p.nodes[0], a, far_end); });
     used_.pop_back();
     bound_[static_cast<std::size_t>(rs)] = 0;
     return go_on;
