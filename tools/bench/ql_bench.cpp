@@ -55,9 +55,11 @@ struct Question {
   dg::Parameters params = {};
 };
 
-int report(const std::string& graph_name, const dg::Graph& g, const std::vector<Question>& questions, int runs) {
+int report(const std::string& graph_name, const dg::Graph& g, const std::vector<Question>& questions, int runs,
+           const std::string& only) {
   int mismatches = 0;
   for (const Question& q : questions) {
+    if (q.name.find(only) == std::string::npos) continue;
     dg::QueryOptions options;
     options.params = q.params;
     const dg::Query compiled = dg::Query::compile(g.schema(), q.text);
@@ -197,22 +199,23 @@ std::vector<Question> peer_questions(const dg::Graph& g, const std::string& seed
 
 int main(int argc, char** argv) try {
   CLI::App app("Times each question in the query language against the same question in C++");
-  std::string graph_dir, peer_dir, seeds;
+  std::string graph_dir, peer_dir, seeds, only;
   int runs = 3;
   app.add_option("--graph", graph_dir, "A graph from diplograph-generate (graph-data's schema)");
   app.add_option("--peer", peer_dir, "The peer-bench graph converted for diplograph");
   app.add_option("--seeds", seeds, "The peer-bench seeds.json");
+  app.add_option("--only", only, "Only the questions whose name contains this text");
   app.add_option("--runs", runs, "Runs per question; the best is shown")->capture_default_str();
   CLI11_PARSE(app, argc, argv);
   std::printf("| graph | question | QL ms | C++ ms | QL/C++ | answer |\n|---|---|---|---|---|---|\n");
   int mismatches = 0;
   if (!graph_dir.empty()) {
     const dg::Graph g = dg::load(graph_dir);
-    mismatches += report("generated", g, generated_questions(g), runs);
+    mismatches += report("generated", g, generated_questions(g), runs, only);
   }
   if (!peer_dir.empty() && !seeds.empty()) {
     const dg::Graph g = dg::load(peer_dir);
-    mismatches += report("peer-bench", g, peer_questions(g, seeds), runs);
+    mismatches += report("peer-bench", g, peer_questions(g, seeds), runs, only);
   }
   return mismatches ? 2 : 0;
 } catch (const dg::Error& e) {
