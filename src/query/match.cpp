@@ -297,11 +297,14 @@ class Matcher {
 
   bool scan(const Pattern& p, std::size_t pi) {
     const RelPattern& r = p.rels[0];
+    std::vector<char> wanted(g_.schema().edge_types().size(), r.types.empty());
+    for (TypeId t : r.types) wanted[t] = 1;
+    const bool props = !r.props.empty();
     const auto count = static_cast<EdgeIndex>(g_.edge_count());
     for (EdgeIndex e = 0; e < count; ++e) {
       env_.budget.step();
-      if (!edge_fits(r, e) || is_used(e)) continue;
       const Edge edge = g_.edge(e);
+      if (!wanted[edge.type_id()] || (props && !edge_fits(r, e)) || is_used(e)) continue;
       const NodeIndex from = edge.from().index(), to = edge.to().index();
       if (r.dir != Dir::in && !bind_scanned(p, pi, e, from, to)) return false;
       if (r.dir != Dir::out && !(r.dir == Dir::both && from == to) && !bind_scanned(p, pi, e, to, from)) return false;
