@@ -236,7 +236,7 @@ void Assembler::add_edge(EdgeData&& e) {
   if (!e.id.empty() && !is_slug(e.id))
     problem(ErrorCode::value, true, item, Field::id,
             "edge id '" + e.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
-  rec.id = e.id.empty() ? no_string : impl_->strings.intern(e.id);
+  if (!e.id.empty()) impl_->set_edge_id(static_cast<EdgeIndex>(impl_->edges.size()), impl_->strings.intern(e.id));
   const EdgeType* type = schema.find_edge_type(e.type);
   if (!type) {
     problem(ErrorCode::schema, true, item, Field::type,
@@ -306,7 +306,7 @@ void Assembler::check_edge_ids() {
   const GraphImpl& g = *impl_;
   std::vector<EdgeIndex> first_of(g.strings.size(), UINT32_MAX);
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
-    const StrId id = g.edges[i].id;
+    const StrId id = g.edge_id(i);
     if (id == no_string) continue;
     EdgeIndex& first = first_of[id];
     if (first == UINT32_MAX)
@@ -326,8 +326,8 @@ void Assembler::resolve_edge_ends(const std::vector<NodeIndex>& ids, IdSuggestio
     // Built only for a message: most edges have no problem. The ends are still string ids here.
     const StrId from_id = e.from, to_id = e.to;
     auto who = [&] {
-      return e.id != no_string ? "edge " + detail::quote(g.str(e.id))
-                               : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
+      return g.edge_id(i) != no_string ? "edge " + detail::quote(g.str(g.edge_id(i)))
+                                       : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
     };
     bool ends_ok = true;
     for (Field end : {Field::from, Field::to}) {
@@ -387,7 +387,10 @@ void Assembler::check_citations(const std::vector<NodeIndex>& ids, IdSuggestions
     const auto& e = g.edges[i];
     check(
         e.sources(), true, i,
-        [&] { return e.id != no_string ? "edge " + detail::quote(g.str(e.id)) : "edge #" + std::to_string(i + 1); },
+        [&] {
+          const StrId id = g.edge_id(i);
+          return id != no_string ? "edge " + detail::quote(g.str(id)) : "edge #" + std::to_string(i + 1);
+        },
         false);
   }
 }
