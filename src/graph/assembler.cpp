@@ -29,6 +29,17 @@ std::string quoted_value(const Value& v) { return v.is_string() ? detail::quote(
 
 Assembler::Assembler(Schema schema) : impl_(std::make_unique<GraphImpl>()) { impl_->schema = std::move(schema); }
 
+void Assembler::reserve_for_input(std::uint64_t bytes) {
+  // Generous estimates, not bounds (an edge line of 100 bytes, a property per 40, text a third
+  // of the input): a pool that outgrows its reservation grows from a buffer so large that glibc
+  // maps its successor apart, and frees it back to the system, not to this thread's arena.
+  constexpr std::uint64_t worth_it = 1 << 20, bytes_per_edge = 100, bytes_per_prop = 40, text_share = 3;
+  if (bytes < worth_it) return;
+  impl_->edges.reserve(bytes / bytes_per_edge);
+  impl_->props.reserve(bytes / bytes_per_prop);
+  impl_->texts.reserve(bytes / text_share);
+}
+
 void Assembler::problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message,
                         std::uint32_t sub, std::optional<std::uint32_t> first) {
   problems_.push_back(Problem{code, edge, item, field, sub, std::move(message), first, {}});

@@ -30,6 +30,13 @@ struct Problem {
 class Assembler {
  public:
   explicit Assembler(Schema schema);
+  /// Reserves the graph's largest pools (edges, property slots, property text) for about
+  /// `bytes` of JSON input, generously: pages never written take no memory, and
+  /// GraphImpl::index() trims the pools to their size. Called on the loading thread: pools
+  /// grown from scratch on the assembling thread leave their outgrown buffers in that thread's
+  /// malloc arena, whose free top glibc gives back not even to malloc_trim() (7 bytes per edge
+  /// stayed resident on the peer-bench graph).
+  void reserve_for_input(std::uint64_t bytes);
 
   const Schema& schema() const noexcept { return impl_->schema; }
   /// Checks what the item alone can show and stores it; problems are recorded, not thrown.
