@@ -152,18 +152,41 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
   return r;
 }
 
-std::size_t Assembler::TimesHash::operator()(const Times& t) const noexcept {
+namespace {
+std::uint64_t hash_of(const Times& t) noexcept {
   const auto day = [](const Date& d) {
     return std::uint64_t(std::uint32_t(d.earliest())) << 32 | std::uint32_t(d.latest());
   };
-  return std::size_t(day(t.first) * 0x9E3779B97F4A7C15ull ^ day(t.second) * 0xC2B2AE3D27D4EB4Full ^ t.bits);
+  const std::uint64_t h = day(t.first) * 0x9E3779B97F4A7C15ull ^ day(t.second) * 0xC2B2AE3D27D4EB4Full ^ t.bits;
+  return h ^ h >> 32;
+}
+}  // namespace
+
+void Assembler::grow_times_slots() {
+  const std::vector<Times>& times = impl_->times;
+  times_slots_.assign(std::max<std::size_t>(64, times_slots_.size() * 2), 0);
+  const std::size_t mask = times_slots_.size() - 1;
+  for (std::uint32_t k = 1; k < times.size(); ++k) {
+    std::size_t i = hash_of(times[k]) & mask;
+    while (times_slots_[i] != 0) i = (i + 1) & mask;
+    times_slots_[i] = k;
+  }
 }
 
 std::uint32_t Assembler::store_times(const Times& t) {
   if (t.bits == 0) return 0;
-  auto [it, fresh] = times_.try_emplace(t, static_cast<std::uint32_t>(impl_->times.size()));
-  if (fresh) impl_->times.push_back(t);
-  return it->second;
+  std::vector<Times>& times = impl_->times;
+  if (times.size() * 2 >= times_slots_.size()) grow_times_slots();
+  const std::size_t mask = times_slots_.size() - 1;
+  for (std::size_t i = hash_of(t) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t at = times_slots_[i];
+    if (at != 0 && times[at] == t) return at;
+    if (at == 0) {
+      times_slots_[i] = static_cast<std::uint32_t>(times.size());
+      times.push_back(t);
+      return times_slots_[i];
+    }
+  }
 }
 
 // Fills the slices of a record, or reports an item with more properties or citations than a
