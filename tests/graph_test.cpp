@@ -116,3 +116,51 @@ TEST_CASE("GraphBuilder checks everything at build() and reports all problems") 
   CHECK(g.node_count() == 1);
   CHECK(g.at("src").prop("title")->as_string() == "S");
 }
+
+TEST_CASE("string values of every length read back as stored (up to 8 bytes they sit in the slot)") {
+  GraphBuilder b(basic().schema());
+  b.add_node({"src", "Source", "S", {}, {{"title", Value("S")}}, {}, {}, {}, Modality::actual, {}});
+  const std::vector<std::string> texts{
+      "", "A", "AZE", "Əliyev", "12345678", "123456789", "Azərbaycan", "Азербайджан", "a value well past eight bytes"};
+  const std::vector<Citation> cited{{"src", "", Stance::asserts}};
+  for (std::size_t i = 0; i < texts.size(); ++i)
+    b.add_node({"s" + std::to_string(i),
+                "State",
+                "S",
+                {},
+                {{"iso3", Value(texts[i])}, {"wikidata", Value(texts[texts.size() - 1 - i])}},
+                {},
+                {},
+                {},
+                Modality::actual,
+                cited});
+  const Graph g = b.build();
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const Node n = g.at("s" + std::to_string(i));
+    CHECK(n.prop("iso3")->as_string() == texts[i]);
+    CHECK(n.prop("wikidata")->as_string() == texts[texts.size() - 1 - i]);
+  }
+  CHECK(g.at("s3").data().props == std::vector<Property>{{"iso3", Value("Əliyev")}, {"wikidata", Value("123456789")}});
+}
+
+TEST_CASE("edge ids read back on the edges that have one, in a subgraph too") {
+  GraphBuilder b(basic().schema());
+  const std::vector<Citation> cited{{"src", "", Stance::asserts}};
+  b.add_node({"src", "Source", "S", {}, {{"title", Value("S")}}, {}, {}, {}, Modality::actual, {}});
+  b.add_node({"p", "Person", "P", {}, {}, {}, {}, {}, Modality::actual, cited});
+  for (const char* id : {"a", "b", "c"}) b.add_node({id, "State", id, {}, {}, {}, {}, {}, Modality::actual, cited});
+  b.add_edge({"", "LEADS", "p", "a", {}, {}, {}, {}, Modality::actual, cited});
+  b.add_edge({"e-b", "LEADS", "p", "b", {}, {}, {}, {}, Modality::actual, cited});
+  b.add_edge({"", "LEADS", "p", "c", {}, {}, {}, {}, Modality::actual, cited});
+  const Graph g = b.build();
+  auto edge_ids = [](const Graph& graph) {
+    std::vector<std::string> out;
+    for (Edge e : graph.edges()) out.emplace_back(e.id());
+    return out;
+  };
+  CHECK(edge_ids(g) == std::vector<std::string>{"", "e-b", ""});
+  const Graph sub = g.subgraph(std::vector<bool>(g.node_count(), true), {false, true, true});
+  CHECK(edge_ids(sub) == std::vector<std::string>{"e-b", ""});
+  const Graph last = g.subgraph(std::vector<bool>(g.node_count(), true), {true, false, true});
+  CHECK(edge_ids(last) == std::vector<std::string>{"", ""});
+}

@@ -29,6 +29,17 @@ std::string quoted_value(const Value& v) { return v.is_string() ? detail::quote(
 
 Assembler::Assembler(Schema schema) : impl_(std::make_unique<GraphImpl>()) { impl_->schema = std::move(schema); }
 
+void Assembler::reserve_for_input(std::uint64_t bytes) {
+  // Generous estimates, not bounds (an edge line of 100 bytes, a property per 40, text a third
+  // of the input): a pool that outgrows its reservation grows from a buffer so large that glibc
+  // maps its successor apart, and frees it back to the system, not to this thread's arena.
+  constexpr std::uint64_t worth_it = 1 << 20, bytes_per_edge = 100, bytes_per_prop = 40, text_share = 3;
+  if (bytes < worth_it) return;
+  impl_->edges.reserve(bytes / bytes_per_edge);
+  impl_->props.reserve(bytes / bytes_per_prop);
+  impl_->texts.reserve(bytes / text_share);
+}
+
 void Assembler::problem(ErrorCode code, bool edge, std::uint32_t item, Field field, std::string message,
                         std::uint32_t sub, std::optional<std::uint32_t> first) {
   problems_.push_back(Problem{code, edge, item, field, sub, std::move(message), first, {}});
@@ -141,18 +152,41 @@ Range Assembler::store_props(std::vector<Property>& props, bool edge, std::uint3
   return r;
 }
 
-std::size_t Assembler::TimesHash::operator()(const Times& t) const noexcept {
+namespace {
+std::uint64_t hash_of(const Times& t) noexcept {
   const auto day = [](const Date& d) {
     return std::uint64_t(std::uint32_t(d.earliest())) << 32 | std::uint32_t(d.latest());
   };
-  return std::size_t(day(t.first) * 0x9E3779B97F4A7C15ull ^ day(t.second) * 0xC2B2AE3D27D4EB4Full ^ t.bits);
+  const std::uint64_t h = day(t.first) * 0x9E3779B97F4A7C15ull ^ day(t.second) * 0xC2B2AE3D27D4EB4Full ^ t.bits;
+  return h ^ h >> 32;
+}
+}  // namespace
+
+void Assembler::grow_times_slots() {
+  const std::vector<Times>& times = impl_->times;
+  times_slots_.assign(std::max<std::size_t>(64, times_slots_.size() * 2), 0);
+  const std::size_t mask = times_slots_.size() - 1;
+  for (std::uint32_t k = 1; k < times.size(); ++k) {
+    std::size_t i = hash_of(times[k]) & mask;
+    while (times_slots_[i] != 0) i = (i + 1) & mask;
+    times_slots_[i] = k;
+  }
 }
 
 std::uint32_t Assembler::store_times(const Times& t) {
   if (t.bits == 0) return 0;
-  auto [it, fresh] = times_.try_emplace(t, static_cast<std::uint32_t>(impl_->times.size()));
-  if (fresh) impl_->times.push_back(t);
-  return it->second;
+  std::vector<Times>& times = impl_->times;
+  if (times.size() * 2 >= times_slots_.size()) grow_times_slots();
+  const std::size_t mask = times_slots_.size() - 1;
+  for (std::size_t i = hash_of(t) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t at = times_slots_[i];
+    if (at != 0 && times[at] == t) return at;
+    if (at == 0) {
+      times_slots_[i] = static_cast<std::uint32_t>(times.size());
+      times.push_back(t);
+      return times_slots_[i];
+    }
+  }
 }
 
 // Fills the slices of a record, or reports an item with more properties or citations than a
@@ -236,7 +270,7 @@ void Assembler::add_edge(EdgeData&& e) {
   if (!e.id.empty() && !is_slug(e.id))
     problem(ErrorCode::value, true, item, Field::id,
             "edge id '" + e.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
-  rec.id = e.id.empty() ? no_string : impl_->strings.intern(e.id);
+  if (!e.id.empty()) impl_->set_edge_id(static_cast<EdgeIndex>(impl_->edges.size()), impl_->strings.intern(e.id));
   const EdgeType* type = schema.find_edge_type(e.type);
   if (!type) {
     problem(ErrorCode::schema, true, item, Field::type,
@@ -306,7 +340,7 @@ void Assembler::check_edge_ids() {
   const GraphImpl& g = *impl_;
   std::vector<EdgeIndex> first_of(g.strings.size(), UINT32_MAX);
   for (EdgeIndex i = 0; i < g.edges.size(); ++i) {
-    const StrId id = g.edges[i].id;
+    const StrId id = g.edge_id(i);
     if (id == no_string) continue;
     EdgeIndex& first = first_of[id];
     if (first == UINT32_MAX)
@@ -326,8 +360,8 @@ void Assembler::resolve_edge_ends(const std::vector<NodeIndex>& ids, IdSuggestio
     // Built only for a message: most edges have no problem. The ends are still string ids here.
     const StrId from_id = e.from, to_id = e.to;
     auto who = [&] {
-      return e.id != no_string ? "edge " + detail::quote(g.str(e.id))
-                               : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
+      return g.edge_id(i) != no_string ? "edge " + detail::quote(g.str(g.edge_id(i)))
+                                       : "edge " + std::string(g.str(from_id)) + " -> " + std::string(g.str(to_id));
     };
     bool ends_ok = true;
     for (Field end : {Field::from, Field::to}) {
@@ -387,7 +421,10 @@ void Assembler::check_citations(const std::vector<NodeIndex>& ids, IdSuggestions
     const auto& e = g.edges[i];
     check(
         e.sources(), true, i,
-        [&] { return e.id != no_string ? "edge " + detail::quote(g.str(e.id)) : "edge #" + std::to_string(i + 1); },
+        [&] {
+          const StrId id = g.edge_id(i);
+          return id != no_string ? "edge " + detail::quote(g.str(id)) : "edge #" + std::to_string(i + 1);
+        },
         false);
   }
 }

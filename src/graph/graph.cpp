@@ -194,6 +194,7 @@ Graph Graph::subgraph(const std::vector<bool>& keep_nodes, const std::vector<boo
     auto copy = copy_pools(rec);
     copy.from = renumber[rec.from];
     copy.to = renumber[rec.to];
+    out->set_edge_id(static_cast<EdgeIndex>(out->edges.size()), from.edge_id(e));
     out->edges.push_back(copy);
   }
   out->index();

@@ -94,27 +94,30 @@ struct NodeRec : FactRec {
   Range aliases;  // into GraphImpl::aliases
 };
 
-/// 32 bytes per edge.
+/// 28 bytes per edge. An edge's id lives in GraphImpl::edge_ids: most edges of a large graph
+/// have none, and a field here would cost every edge 4 bytes.
 struct EdgeRec : FactRec {
-  StrId id = no_string;
   NodeIndex from = 0;
   NodeIndex to = 0;
 };
 
 /// What a property slot holds.
-enum class SlotKind : std::uint8_t { null, boolean, integer, real, string, date, list };
+enum class SlotKind : std::uint8_t { null, boolean, integer, real, string, date, list, short_string };
 
 /// A property value in 12 bytes: its name (an id in GraphImpl::prop_names; a list item has
-/// none) and kind in one word, the payload in two. Booleans, integers and reals sit inline; a
-/// string is an offset and a length in GraphImpl::texts, a date an index in GraphImpl::dates,
-/// a list the first and the count of its items in GraphImpl::list_items.
+/// none), kind and short length in one word, the payload in two. Booleans, integers, reals and
+/// strings of up to 8 bytes sit inline (half the string values of a typical graph: labels,
+/// codes); a longer string is an offset and a length in GraphImpl::texts, a date an index in
+/// GraphImpl::dates, a list the first and the count of its items in GraphImpl::list_items.
 struct PropSlot {
-  std::uint32_t name : 28;
+  std::uint32_t name : 24;
   std::uint32_t kind : 4;
+  std::uint32_t short_size : 4;  // SlotKind::short_string: its length, 0 to 8
   std::uint32_t lo;
   std::uint32_t hi;
 };
-inline constexpr std::uint32_t max_prop_names = (1u << 28) - 1;
+inline constexpr std::uint32_t max_prop_names = (1u << 24) - 1;
+inline constexpr std::size_t max_short_string = 8;
 
 struct CiteRec {
   StrId source;
@@ -127,6 +130,7 @@ struct GraphImpl {
   Strings strings;
   std::vector<NodeRec> nodes;
   std::vector<EdgeRec> edges;
+  std::vector<StrId> edge_ids;  // per edge up to the last one that has an id; no_string for none
   std::vector<StrId> aliases;
   std::vector<CiteRec> citations;
   std::vector<Times> times{Times{}};  // distinct times; 0 is "none"
@@ -150,6 +154,13 @@ struct GraphImpl {
   void index();
 
   std::string_view str(StrId id) const noexcept { return strings.view(id); }
+  StrId edge_id(EdgeIndex e) const noexcept { return e < edge_ids.size() ? edge_ids[e] : no_string; }
+  /// Records edge `e`'s id (only edges with one take room).
+  void set_edge_id(EdgeIndex e, StrId id) {
+    if (id == no_string) return;
+    if (edge_ids.size() <= e) edge_ids.resize(e + 1, no_string);
+    edge_ids[e] = id;
+  }
   const Times& times_of(const FactRec& rec) const noexcept { return times[rec.times]; }
 
   /// The value of property `name` in the slots `r`, if there is one.

@@ -72,7 +72,7 @@ NodeData Node::data() const {
   return d;
 }
 
-std::string_view Edge::id() const noexcept { return g_->str(g_->edges[i_].id); }
+std::string_view Edge::id() const noexcept { return g_->str(g_->edge_id(i_)); }
 TypeId Edge::type_id() const noexcept { return g_->edges[i_].type; }
 std::string_view Edge::type() const noexcept { return g_->schema.edge_type(type_id()).name; }
 Node Edge::from() const noexcept { return Node(g_, g_->edges[i_].from); }

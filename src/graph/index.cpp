@@ -44,7 +44,7 @@ void GraphImpl::index() {
   // nothing here reads give back the slack they grew by doubling. Below that size (views,
   // small files) a thread costs more than it saves.
   constexpr std::size_t worth_a_thread = 50'000;
-  edges.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
+  edges.shrink_to_fit(), edge_ids.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
   auto second_side = [this] {
     props.shrink_to_fit(), citations.shrink_to_fit(), list_items.shrink_to_fit(), texts.shrink_to_fit();
     dates.shrink_to_fit(), times.shrink_to_fit();

@@ -1,4 +1,5 @@
 // Property values in their compact form (PropSlot) and back.
+#include <array>
 #include <cstring>
 
 #include "core/value_access.hpp"
@@ -33,6 +34,14 @@ T inline_value(const PropSlot& s) {
   return value;
 }
 
+PropSlot short_string_slot(std::uint32_t name, std::string_view text) {
+  std::array<char, max_short_string> bytes{};
+  std::memcpy(bytes.data(), text.data(), text.size());
+  PropSlot s = inline_slot(name, SlotKind::short_string, bytes);
+  s.short_size = static_cast<std::uint32_t>(text.size());
+  return s;
+}
+
 std::uint32_t checked_size(std::size_t size, const char* what) {
   if (size > UINT32_MAX) throw Error(ErrorCode::value, std::string("too many ") + what + " for one graph");
   return static_cast<std::uint32_t>(size);
@@ -53,6 +62,7 @@ PropSlot GraphImpl::store(std::uint32_t name, const Value& value) {
         } else if constexpr (std::is_same_v<T, double>) {
           return inline_slot(name, SlotKind::real, v);
         } else if constexpr (std::is_same_v<T, std::string>) {
+          if (v.size() <= max_short_string) return short_string_slot(name, v);
           const std::uint32_t at = checked_size(texts.size(), "bytes of property text");
           checked_size(texts.size() + v.size(), "bytes of property text");
           texts.append(v);
@@ -85,6 +95,8 @@ Value GraphImpl::value(const PropSlot& s) const {
       return Value(inline_value<double>(s));
     case SlotKind::string:
       return Value(std::string(texts, s.lo, s.hi));
+    case SlotKind::short_string:
+      return Value(std::string(inline_value<std::array<char, max_short_string>>(s).data(), s.short_size));
     case SlotKind::date:
       return Value(dates[s.lo]);
     case SlotKind::list: {

@@ -92,20 +92,24 @@ class Explainer {
     return s + chain;
   }
 
-  static bool pins_id(const NodePattern& n) {
-    return std::any_of(n.props.begin(), n.props.end(), [](const auto& kv) {
-      return kv.first == "id" && (kv.second->kind == Expr::Kind::literal || kv.second->kind == Expr::Kind::param);
+  // As match.cpp pins a node: `{id: x}`, x a literal, a parameter or a variable bound before.
+  static bool pins_id(const NodePattern& n, const std::vector<int>& fresh) {
+    return std::any_of(n.props.begin(), n.props.end(), [&](const auto& kv) {
+      const Expr& x = *kv.second;
+      return kv.first == "id" &&
+             (x.kind == Expr::Kind::literal || x.kind == Expr::Kind::param ||
+              (x.kind == Expr::Kind::variable && std::find(fresh.begin(), fresh.end(), x.slot) == fresh.end()));
     });
   }
 
   // The rule match.cpp applies, in words.
-  std::string start(const Pattern& p, const std::vector<int>& bound) {
+  std::string start(const Pattern& p, const std::vector<int>& bound, const std::vector<int>& fresh) {
     auto is_bound = [&](int s) { return std::find(bound.begin(), bound.end(), s) != bound.end(); };
     if (p.shortest != Pattern::Shortest::none) return "breadth-first from " + var_of(p.nodes[0].var);
     for (const auto& n : p.nodes)
       if (is_bound(n.slot)) return "at " + n.var + " (bound)";
     for (const auto& n : p.nodes)
-      if (pins_id(n)) return "at " + var_of(n.var) + " (pinned by id)";
+      if (pins_id(n, fresh)) return "at " + var_of(n.var) + " (pinned by id)";
     const bool free_ends = std::all_of(p.nodes.begin(), p.nodes.end(), [](const NodePattern& n) {
       return n.labels.empty() && n.props.empty() && !n.props_param;
     });
@@ -114,11 +118,11 @@ class Explainer {
       for (const auto& [name, pos] : p.rels[0].labels) types += (types.empty() ? "" : "|") + name;
       return "scan of the edge array" + (types.empty() ? std::string() : " for type " + types);
     }
-    std::string labelled;
-    for (const auto& n : p.nodes)
-      if (!n.labels.empty()) labelled += (labelled.empty() ? "" : ", ") + node_text(n);
-    if (labelled.empty()) return "at every node";
-    return "at the labelled node with the fewest nodes of its types: " + labelled;
+    if (std::none_of(p.nodes.begin(), p.nodes.end(), [](const NodePattern& n) { return !n.labels.empty(); }))
+      return "at every node";
+    std::string nodes;
+    for (const auto& n : p.nodes) nodes += (nodes.empty() ? "" : ", ") + node_text(n);
+    return "the least work of " + nodes + " (nodes of its types times the sampled degree of the first step)";
   }
 
   void match(const Clause& c, std::vector<int> bound, const std::string& indent) {
@@ -126,9 +130,10 @@ class Explainer {
     for (std::size_t k = 0; k < c.patterns.size(); ++k) head += (k ? ", " : "") + pattern_text(c.patterns[k]);
     line(indent, head);
     for (const auto& p : c.patterns) {
-      line(indent + "  ", "start: " + start(p, bound));
+      line(indent + "  ", "start: " + start(p, bound, c.new_slots));
       for (std::size_t k = 0; k < p.rels.size(); ++k)
-        if (p.rels[k].var_length && p.rels[k].max_hops >= 0 && (pins_id(p.nodes[k + 1]) || pins_id(p.nodes[k])))
+        if (p.rels[k].var_length && p.rels[k].max_hops >= 0 &&
+            (pins_id(p.nodes[k + 1], c.new_slots) || pins_id(p.nodes[k], c.new_slots)))
           line(indent + "  ", "prune: branches farther (in hops) from the known end than the hops left");
       for (const auto& n : p.nodes) bound.push_back(n.slot);
     }

@@ -13,6 +13,7 @@ class Matcher {
           const std::function<bool(Row&)>& sink, const MatchPlan* where)
       : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), where_(where), bound_(row.size(), 1) {
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
+    bound_before_ = bound_;
     if (!where_) return;
     terms_at_.resize(row.size());
     for (std::size_t t = 0; t < where_->pushed.size(); ++t)
@@ -135,7 +136,8 @@ class Matcher {
 
   // ---- candidates for the first node of a pattern
 
-  // A node pattern pinned by `{id: literal or $param}`: the node, found once per search.
+  // A node pattern pinned by `{id: x}`, x a literal, a parameter or a variable bound before
+  // this MATCH: the node, found once per search.
   struct Pin {
     const NodePattern* n = nullptr;
     const Expr* by = nullptr;  // null: not pinned
@@ -147,7 +149,9 @@ class Matcher {
       if (p.n == &n) return p;
     Pin pin{&n, nullptr, std::nullopt};
     for (const auto& [key, expr] : n.props) {
-      if (key != "id" || (expr->kind != Expr::Kind::literal && expr->kind != Expr::Kind::param)) continue;
+      const bool fixed = expr->kind == Expr::Kind::literal || expr->kind == Expr::Kind::param ||
+                         (expr->kind == Expr::Kind::variable && bound_before_[static_cast<std::size_t>(expr->slot)]);
+      if (key != "id" || !fixed) continue;
       if (id_declared()) break;
       const V v = eval(*expr, row_, env_);
       pin.by = expr.get();
@@ -168,14 +172,48 @@ class Matcher {
     return *id_declared_;
   }
 
-  std::size_t estimate(const NodePattern& n) {
+  // The work of starting pattern `p` at node `k`: its candidates (nodes of its types) times
+  // one plus the edges its first step takes from each, sampled at up to 32 of them.
+  double estimate(const Pattern& p, std::size_t k) {
+    const NodePattern& n = p.nodes[k];
     if (is_bound(n.slot)) return 0;
     if (pin_of(n).by) return 1;
-    if (n.types.empty()) return g_.node_count() + 1;
-    std::size_t count = 0;
+    std::vector<std::span<const NodeIndex>> groups;
+    std::size_t count = n.types.empty() ? g_.node_count() : 0;
     for (TypeId t = 0; t < n.types.size(); ++t)
-      if (n.types[t]) count += g_.nodes_of_type(t).size();
-    return count;
+      if (n.types[t]) {
+        groups.push_back(g_.nodes_of_type(t));
+        count += groups.back().size();
+      }
+    if (count == 0 || p.rels.empty()) return static_cast<double>(count);
+    const bool right = k + 1 < p.nodes.size();
+    const RelPattern& r = p.rels[right ? k : k - 1];
+    const std::size_t samples = std::min<std::size_t>(32, count);
+    std::size_t edges = 0;
+    for (std::size_t s = 0; s < samples; ++s) {
+      std::size_t at = s * count / samples;
+      NodeIndex node = static_cast<NodeIndex>(at);
+      for (const auto& group : groups) {
+        if (at < group.size()) {
+          node = group[at];
+          break;
+        }
+        at -= group.size();
+      }
+      edges += degree(node, right ? r.dir : reversed(r.dir), r);
+    }
+    return static_cast<double>(count) * (1.0 + static_cast<double>(edges) / static_cast<double>(samples));
+  }
+
+  std::size_t degree(NodeIndex n, Dir dir, const RelPattern& r) const {
+    std::size_t d = 0;
+    auto side = [&](bool out) {
+      if (r.types.empty()) d += (out ? g_.out_edges(n) : g_.in_edges(n)).size();
+      for (TypeId t : r.types) d += (out ? g_.out_edges(n, t) : g_.in_edges(n, t)).size();
+    };
+    if (dir != Dir::in) side(true);
+    if (dir != Dir::out) side(false);
+    return d;
   }
 
   template <class F>
@@ -236,9 +274,10 @@ class Matcher {
     for (const auto& r : p.rels)
       if (r.impossible) return true;
     if (scans_edges(p)) return scan(p, pi);
-    std::size_t start = 0, best = SIZE_MAX;
+    std::size_t start = 0;
+    double best = -1;
     for (std::size_t k = 0; k < p.nodes.size(); ++k)
-      if (const std::size_t e = estimate(p.nodes[k]); e < best) {
+      if (const double e = estimate(p, k); best < 0 || e < best) {
         best = e;
         start = k;
       }
@@ -258,11 +297,14 @@ class Matcher {
 
   bool scan(const Pattern& p, std::size_t pi) {
     const RelPattern& r = p.rels[0];
+    std::vector<char> wanted(g_.schema().edge_types().size(), r.types.empty());
+    for (TypeId t : r.types) wanted[t] = 1;
+    const bool props = !r.props.empty();
     const auto count = static_cast<EdgeIndex>(g_.edge_count());
     for (EdgeIndex e = 0; e < count; ++e) {
       env_.budget.step();
-      if (!edge_fits(r, e) || is_used(e)) continue;
       const Edge edge = g_.edge(e);
+      if (!wanted[edge.type_id()] || (props && !edge_fits(r, e)) || is_used(e)) continue;
       const NodeIndex from = edge.from().index(), to = edge.to().index();
       if (r.dir != Dir::in && !bind_scanned(p, pi, e, from, to)) return false;
       if (r.dir != Dir::out && !(r.dir == Dir::both && from == to) && !bind_scanned(p, pi, e, to, from)) return false;
@@ -275,9 +317,13 @@ class Matcher {
     slot(rs) = V(EdgeRef{e});
     bound_[static_cast<std::size_t>(rs)] = 1;
     used_.push_back(e);
-    const bool go_on = checked(rs, [&] {
-      return with_node(p.nodes[0], a, [&] { return with_node(p.nodes[1], b, [&] { return finish_pattern(p, pi); }); });
-    });
+    // An anonymous end outside a named path is read by nothing: it is not bound.
+    auto unread = [&](const NodePattern& n) { return n.var.empty() && p.path_slot < 0; };
+    auto far_end = [&] {
+      return unread(p.nodes[1]) ? finish_pattern(p, pi)
+                                : with_node(p.nodes[1], b, [&] { return finish_pattern(p, pi); });
+    };
+    const bool go_on = checked(rs, [&] { return unread(p.nodes[0]) ? far_end() : with_node(p.nodes[0], a, far_end); });
     used_.pop_back();
     bound_[static_cast<std::size_t>(rs)] = 0;
     return go_on;
@@ -498,6 +544,7 @@ class Matcher {
   const std::function<bool(Row&)>& sink_;
   const MatchPlan* where_;
   std::vector<char> bound_;
+  std::vector<char> bound_before_;  // the slots bound before this search
   std::vector<EdgeIndex> used_;
   std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
   int deferred_ = 0;                                // pushed terms that failed with an error

@@ -182,6 +182,11 @@ class Executor {
   }
 
   void group(const Projection& p, ProjectionState& s, Row& row) {
+    if (s.group_keys.empty()) {  // one group: no key to build or look up per row
+      if (s.groups.empty()) s.groups.push_back(fresh_group(p, row));
+      for (auto& acc : s.groups.front().accs) acc.add(row, env_);
+      return;
+    }
     std::vector<V> key;
     key.reserve(s.group_keys.size());
     for (std::size_t j : s.group_keys) key.push_back(eval(*p.items[j].expr, row, env_));

@@ -80,8 +80,10 @@ class GraphFile : public Events {
   struct Shared {
     std::optional<detail::Assembler> assembler;
     std::optional<detail::AssemblerThread> feed;  // the only way to the assembler until drained
+    std::uint64_t input_bytes = 0;                // of every data file, to size the graph's pools
     void start(Schema schema) {
       assembler.emplace(std::move(schema));
+      assembler->reserve_for_input(input_bytes);
       feed.emplace(*assembler);
     }
     std::vector<Origin> node_origins, edge_origins;
@@ -449,12 +451,20 @@ Schema load_schema(const fs::path& file, const LoadOptions& options) {
   return std::move(*schema);
 }
 
+// A hint only: 0 when the size cannot be read (the read itself reports why).
+std::uint64_t file_size_or_zero(const fs::path& file) {
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  return ec ? 0 : size;
+}
+
 Graph load(const fs::path& path, const LoadOptions& options) {
   std::error_code ec;
   const bool directory = fs::is_directory(path, ec);
   if (!directory && !path_exists(path)) throw_io(path, ENOENT);
   const std::vector<fs::path> files = directory ? graph_files(path) : std::vector<fs::path>{path};
   GraphFile::Shared shared;
+  for (const auto& f : files) shared.input_bytes += file_size_or_zero(f);
   const fs::path schema_file = (directory ? path : path.parent_path()) / "schema.json";
   if (directory) {
     shared.start(load_schema(schema_file, options));
@@ -468,6 +478,7 @@ Graph load(const fs::path& path, const LoadOptions& options) {
 
 Graph load_from_string(std::string_view text, const std::string& name, const std::optional<Schema>& schema) {
   GraphFile::Shared shared;
+  shared.input_bytes = text.size();
   shared.schema_beside.give(schema);
   return load_inputs({Input{name, text}}, shared, false, 0);
 }
