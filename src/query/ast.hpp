@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "diplograph/error.hpp"
 #include "diplograph/schema.hpp"
 #include "query/runtime_value.hpp"
+#include "query/vocabulary.hpp"
 
 namespace diplograph::ql {
 
@@ -91,6 +93,7 @@ struct Expr {
   std::vector<Op> ops;                         // chain
   std::vector<int> proj_kinds;                 // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
   std::size_t depth = 1;                       // nesting depth, capped by the parser
+  EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
 };
 
 enum class Dir : std::uint8_t { out, in, both };
@@ -182,6 +185,7 @@ struct Statement {
   std::vector<SingleQuery> parts;
   std::vector<bool> union_all;  // between parts[i] and parts[i+1]
   std::vector<std::string> columns;
+  std::vector<Diagnostic> warnings;  // what compiles but is likely a mistake (a pattern the schema rules out)
 };
 
 }  // namespace diplograph::ql

@@ -526,6 +526,7 @@ V eval(const Expr& e, Row& row, Env& env) {
     case Expr::Kind::param: {
       auto it = env.params.find(e.name);
       if (it == env.params.end()) fail(env, e.pos, ErrorCode::query, "missing parameter $" + e.name);
+      if (e.allowed) check_enum_parameter(*e.allowed, it->second, env, e.pos);
       return it->second;
     }
     case Expr::Kind::variable:

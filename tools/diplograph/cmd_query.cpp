@@ -98,7 +98,10 @@ void add_query(CLI::App& app, const Globals& globals) {
   cmd->callback([&globals, args] {
     const std::string text = read_query(*args);
     const auto graph = load_graph(globals);
-    const auto result = diplograph::query(graph, text, query_options(*args));
+    const auto query = diplograph::Query::compile(graph.schema(), text);
+    // Warnings go to stderr before the rows; the query still runs.
+    for (const diplograph::Diagnostic& w : query.warnings()) std::cerr << w.to_string() << '\n';
+    const auto result = query.run(graph, query_options(*args));
     if (args->format == "json")
       std::cout << diplograph::to_json(result);
     else if (args->format == "csv")

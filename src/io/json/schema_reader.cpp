@@ -248,23 +248,27 @@ struct SchemaReader {
 
 }  // namespace
 
-std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems& problems) {
+std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems& problems, bool place_types) {
   std::vector<Diagnostic> found;
   FileProblems local(problems, found);
   SchemaReader reader{tree, local, {}, {}, none};
   Schema::Parts parts = reader.read(object);
   for (auto& d : found) problems.add(std::move(d));
   if (!found.empty()) return std::nullopt;
-  try {
-    return Schema::from_parts(parts);
-  } catch (const Error&) {
-    // Only now are positions worth reading: place each type at its declaration and check again.
+  auto place = [&] {
     for (std::size_t i = 0; i < parts.node_types.size(); ++i)
       parts.node_types[i].where = problems.value_location(tree, reader.node_values[i]);
     for (std::size_t i = 0; i < parts.edge_types.size(); ++i)
       parts.edge_types[i].where = problems.value_location(tree, reader.edge_values[i]);
     if (reader.source_type_value != none)
       parts.source_type_where = problems.value_location(tree, reader.source_type_value);
+  };
+  if (place_types) place();
+  try {
+    return Schema::from_parts(parts);
+  } catch (const Error&) {
+    // Only now are positions worth reading: place each type at its declaration and check again.
+    if (!place_types) place();
     try {
       Schema::from_parts(std::move(parts));
     } catch (const Error& e) {
