@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diplograph/error.hpp"
@@ -41,6 +42,12 @@ enum class Op : std::uint8_t {
   mod,
   pow,
 };
+
+/// How an arithmetic operator (add .. pow) is written.
+inline std::string_view arithmetic_symbol(Op op) {
+  static constexpr std::string_view symbols[] = {"+", "-", "*", "/", "%", "^"};
+  return symbols[static_cast<int>(op) - static_cast<int>(Op::add)];
+}
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;

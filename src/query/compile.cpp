@@ -479,12 +479,17 @@ class Compiler {
   std::string_view text_of(const Expr& e) const { return text_.view().substr(e.begin, e.end - e.begin); }
 
   // Beside its aggregates, an aggregating item may only use what it is grouped by: the
-  // grouping items, written the same way.
+  // grouping items, written the same way, when they are variables or properties (Neo4j's rule:
+  // `me.age + you.age + count(*)` is ambiguous even beside a column `me.age + you.age`).
   void grouped_only(const Expr& e, const Projection& p) {
     if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return;
     for (const auto& item : p.items)
-      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e))
-        return;
+      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e)) {
+        if (e.kind == Expr::Kind::variable || e.kind == Expr::Kind::property) return;
+        fail(e.pos, "'" + std::string(text_of(e)) +
+                        "' is used beside an aggregate; only a grouping key that is a variable or a property "
+                        "may be, so compute it with WITH first");
+      }
     if (e.kind == Expr::Kind::variable)
       fail(e.pos, "'" + e.name + "' is used beside an aggregate but is not a grouping key; return it as a column too");
     if (e.kind == Expr::Kind::list_comp || e.kind == Expr::Kind::quantifier || e.kind == Expr::Kind::reduce ||
@@ -833,7 +838,11 @@ class Compiler {
     }
     resolve(*e.args[0], scope, ctx, aggs);
     e.slot = new_slot();
-    inner.push_back({.name = e.name, .slot = e.slot, .kind = VarKind::value, .citation = is_citations(*e.args[0])});
+    inner.push_back({.name = e.name,
+                     .slot = e.slot,
+                     .kind = VarKind::value,
+                     .type = element_type(*e.args[0]),
+                     .citation = is_citations(*e.args[0])});
     for (std::size_t k = 1; k < e.args.size(); ++k) {
       pattern_ok_ = k == 1;
       if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
@@ -878,8 +887,10 @@ class Compiler {
       case Op::contains:
       case Op::starts_with:
       case Op::ends_with:
-        for (T t : {a, b})
-          if (known(t) && t != T::string)
+        // Cypher makes a non-string operand null (`'abc' STARTS WITH true`); only a property the
+        // schema types otherwise (`s.population CONTAINS '1'`) is surely a mistake.
+        for (const auto& x : e.args)
+          if (const T t = type_of(*x); x->kind == Expr::Kind::property && known(t) && t != T::string)
             type_error(e.pos, std::string(e.op == Op::contains      ? "CONTAINS"
                                           : e.op == Op::starts_with ? "STARTS WITH"
                                                                     : "ENDS WITH") +
@@ -915,6 +926,12 @@ class Compiler {
         set_type(e, T::boolean);
         return;
       default:
+        // Only + also joins strings and lists; the other operators need numbers.
+        if (e.op != Op::add)
+          for (T t : {a, b})
+            if (known(t) && t != T::number && t != T::date && t != T::any)
+              type_error(e.pos,
+                         "cannot apply " + std::string(arithmetic_symbol(e.op)) + " to a " + std::string(t_name(t)));
         if (known(a) && known(b) && a == T::number && b == T::number) set_type(e, T::number);
         return;
     }
@@ -949,6 +966,15 @@ class Compiler {
   void enum_literal(const Expr& value, const EnumValues& vocabulary) {
     if (value.kind != Expr::Kind::literal || !value.value.is_string()) return;
     if (std::string why = outside(vocabulary, value.value.s()); !why.empty()) fail(value.pos, why);
+  }
+
+  // The type every item of a list literal has, when they agree (`['Clara', 'Bob']`: string).
+  T element_type(const Expr& list) const {
+    if (list.kind != Expr::Kind::list || list.args.empty()) return T::any;
+    const T first = type_of(*list.args[0]);
+    for (const auto& item : list.args)
+      if (type_of(*item) != first) return T::any;
+    return first == T::null ? T::any : first;
   }
 
   const Schema& schema_;

@@ -176,10 +176,9 @@ V arithmetic(const Expr& e, const V& a, const V& b, Env& env) {
       return V((a.is_int() ? std::to_string(a.i()) : Value(a.num()).to_string()) + b.s());
   }
   if (!a.is_number() || !b.is_number()) {
-    static constexpr const char* names[] = {"+", "-", "*", "/", "%", "^"};
     fail(env, e.pos, ErrorCode::value,
-         "type mismatch: cannot apply " + std::string(names[static_cast<int>(e.op) - static_cast<int>(Op::add)]) +
-             " to " + std::string(kind_of(a)) + " and " + std::string(kind_of(b)));
+         "type mismatch: cannot apply " + std::string(arithmetic_symbol(e.op)) + " to " + std::string(kind_of(a)) +
+             " and " + std::string(kind_of(b)));
   }
   if (a.is_int() && b.is_int() && e.op != Op::pow) {
     const std::int64_t x = a.i(), y = b.i();
