@@ -77,7 +77,7 @@ struct Expr {
     reduce,        // reduce(acc = args[0], var IN args[1] | args[2])
     pattern,       // a pattern predicate (a)-->(b): true when it has a match
     pattern_comp,  // [p = (a)-->(b) WHERE args[0] | args[1]]
-    exists,        // EXISTS { pattern WHERE ... } or exists(n.prop)
+    exists,        // EXISTS { pattern, ... WHERE ... } (name "count": COUNT { ... }), exists((a)-->())
     map_proj,      // args[0] {.key, key: expr, .*}: names / args[1..] per entry
     chain,         // a < b <= c: args compared pairwise with ops
   };
@@ -89,17 +89,18 @@ struct Expr {
   std::string name;                // param, variable, property, call, quantifier kind
   std::vector<std::string> names;  // map keys, labels, map projection keys
   std::vector<ExprPtr> args;
-  std::shared_ptr<Pattern> pattern;            // pattern, pattern_comp, exists
-  bool distinct = false;                       // aggregate
-  bool negated = false;                        // is_null
-  bool has_subject = false, has_else = false;  // case_
-  bool open_lo = false, open_hi = false;       // slice
-  int slot = -1;                               // variable; the bound variable of comprehensions
-  int slot2 = -1;                              // reduce: the element variable
-  int agg = -1;                                // aggregate: index into the projection's aggregates
-  std::vector<Op> ops;                         // chain
-  std::vector<int> proj_kinds;                 // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
-  std::size_t depth = 1;                       // nesting depth, capped by the parser
+  std::shared_ptr<Pattern> pattern;                     // pattern, pattern_comp, exists
+  std::vector<std::shared_ptr<Pattern>> more_patterns;  // exists: the further patterns of its MATCH
+  bool distinct = false;                                // aggregate
+  bool negated = false;                                 // is_null
+  bool has_subject = false, has_else = false;           // case_
+  bool open_lo = false, open_hi = false;                // slice
+  int slot = -1;                                        // variable; the bound variable of comprehensions
+  int slot2 = -1;                                       // reduce: the element variable
+  int agg = -1;                                         // aggregate: index into the projection's aggregates
+  std::vector<Op> ops;                                  // chain
+  std::vector<int> proj_kinds;                          // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
+  std::size_t depth = 1;                                // nesting depth, capped by the parser
   EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
 };
 

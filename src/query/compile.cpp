@@ -863,6 +863,7 @@ class Compiler {
                         "': a pattern used as a condition cannot introduce new variables; use EXISTS { ... }");
     }
     pattern(*e.pattern, inner, fresh);
+    for (auto& more : e.more_patterns) pattern(*more, inner, fresh);
     e.pattern->fresh = fresh;
     if (e.pattern->where) {
       pattern_ok_ = true;
@@ -871,7 +872,7 @@ class Compiler {
     }
     for (auto& a : e.args)
       if (a) resolve(*a, inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
-    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : T::boolean);
+    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : e.name == "count" ? T::number : T::boolean);
   }
 
   void binary(Expr& e) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "query/match.hpp"
+
 namespace diplograph::ql {
 
 Budget::Budget(const QueryLimits& limits, const Text& text) : limits_(limits), text_(text) {
@@ -462,13 +464,17 @@ V pattern_value(const Expr& e, Row& row, Env& env) {
     });
     return V(std::move(out));
   }
-  bool found = false;
-  match_pattern_expr(*e.pattern, row, env, [&](Row& r) {
+  // EXISTS stops at the first match, COUNT counts them all.
+  const bool count = e.name == "count";
+  std::int64_t found = 0;
+  std::vector<const Pattern*> patterns{e.pattern.get()};
+  for (const auto& more : e.more_patterns) patterns.push_back(more.get());
+  match_patterns(patterns, e.pattern->fresh, row, env, [&](Row& r) {
     if (e.pattern->where && truth(eval(*e.pattern->where, r, env), env, e.pattern->where->pos) != true) return true;
-    found = true;
-    return false;
+    ++found;
+    return count;
   });
-  return V(found);
+  return count ? V(found) : V(found > 0);
 }
 
 V map_projection(const Expr& e, Row& row, Env& env) {
