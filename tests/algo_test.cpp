@@ -162,7 +162,7 @@ TEST_CASE("timeline of a pair of actors, ordered and precision-aware") {
   REQUIRE(t[0].plover);
   CHECK(t[0].plover->name == "ASSAULT");
   CHECK(t[0].plover->quad == QuadClass::material_conflict);
-  CHECK(t[0].roles == std::vector<std::vector<std::string_view>>{{"RECIPIENT"}, {"ACTOR"}});
+  CHECK(t[0].roles == std::vector<std::vector<std::string>>{{"RECIPIENT"}, {"ACTOR"}});
   o.from = Date::parse("2025-10-01");
   o.to = Date::parse("2025-10-15");
   CHECK(timeline(g, o).size() == 2);

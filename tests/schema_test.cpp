@@ -3,6 +3,7 @@
 #include "diplograph/atomic_file.hpp"
 #include "diplograph/json.hpp"
 #include "diplograph/schema.hpp"
+#include "schema/located_parts.hpp"
 #include "test_support.hpp"
 
 using namespace diplograph;
@@ -58,11 +59,12 @@ TEST_CASE("properties are inherited, and PLOVER categories carry quad class and 
 
 TEST_CASE("schema problems are all reported, each where its type is declared") {
   Schema::Parts parts;
-  parts.node_types.push_back({"Actor", "", true, "", {}, {"s.json", 2, 3}});
-  parts.node_types.push_back({"State", "Actr", false, "", {}, {"s.json", 3, 3}});
-  parts.node_types.push_back({"Actor", "", false, "", {}, {"s.json", 4, 3}});
-  parts.edge_types.push_back({"LEADS", {"Persn"}, {"State"}, DateRule::optional, "", {}, {"s.json", 6, 3}});
-  CHECK_THROWS_WITH_AS(Schema::from_parts(parts),
+  parts.node_types.push_back({"Actor", "", true, "", {}});
+  parts.node_types.push_back({"State", "Actr", false, "", {}});
+  parts.node_types.push_back({"Actor", "", false, "", {}});
+  parts.edge_types.push_back({"LEADS", {"Persn"}, {"State"}, DateRule::optional, "", {}});
+  const detail::PartLocations where{{{"s.json", 2, 3}, {"s.json", 3, 3}, {"s.json", 4, 3}}, {{"s.json", 6, 3}}, {}};
+  CHECK_THROWS_WITH_AS(detail::SchemaAccess::from_parts(parts, where),
                        "s.json:4:3: error: node type 'Actor' is declared twice\n"
                        "s.json:3:3: error: node type 'State': unknown node type 'Actr'; did you mean 'Actor'?\n"
                        "s.json:6:3: error: edge type 'LEADS': unknown node type 'Persn'",

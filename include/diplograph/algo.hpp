@@ -3,11 +3,18 @@
 /// Questions asked of a graph from C++: filtered node lookups, typed neighbours, paths
 /// (shortest, all shortest, time-respecting), connected components and betweenness centrality,
 /// timelines of what actors did, and the claims for and against a fact. Every function takes a
-/// `const Graph&` and only reads it, so many threads may call them on one graph at once; the
-/// results are plain values or Node/Edge handles valid while the graph lives. To run one on a
-/// filtered or dated graph, pass a view (view.hpp). A Node or Edge passed with a graph must be
-/// one of that graph's (a view numbers its nodes anew): each function checks and throws
+/// `const Graph&` and only reads it, so many threads may call them on one graph at once. To run
+/// one on a filtered or dated graph, pass a view (view.hpp). A Node or Edge passed with a graph
+/// must be one of that graph's (a view numbers its nodes anew): each function checks and throws
 /// Error(ErrorCode::reference) otherwise.
+///
+/// Lifetimes. Text in results is owned (std::string: TimelineEntry::roles, Claim::source_id
+/// and quote); indexes (Reached, components, centrality) are plain values. Node and Edge handles
+/// in results (Path, Neighbor, k_hop, TimelineEntry::event, Claim::source, FactClaims) are
+/// valid while the graph lives. That cannot be got wrong with a temporary graph: functions
+/// taking no Node (find_nodes, timeline, find_claims) refuse one at compile time, and the
+/// others need a Node of that same graph, which a temporary never hands out (Graph's lookups
+/// are deleted on rvalues), so the call throws instead of returning handles into it.
 
 #include <cstddef>
 #include <cstdint>
@@ -55,7 +62,8 @@ struct NeighborOptions {
   std::optional<Date> from, to;
 };
 
-/// One step to a neighbour: the edge and the node at its other end.
+/// One step to a neighbour: the edge and the node at its other end (handles valid while the
+/// graph lives).
 struct Neighbor {
   Node node;
   Edge edge;
@@ -113,7 +121,8 @@ void bfs(const Graph& graph, Node start, const TraversalOptions& options,
 /// start, in BFS order. Throws as bfs().
 std::vector<Node> k_hop(const Graph& graph, Node start, std::uint32_t k, const TraversalOptions& options = {});
 
-/// A walk: nodes[0] -edges[0]- nodes[1] ... ; edges.size() == nodes.size() - 1.
+/// A walk: nodes[0] -edges[0]- nodes[1] ... ; edges.size() == nodes.size() - 1. The handles
+/// are valid while the graph lives.
 struct Path {
   std::vector<Node> nodes;
   std::vector<Edge> edges;
@@ -171,24 +180,27 @@ struct TimelineEntry {
   Node event;
   Date date;  ///< the event's date (or start)
   /// For each actor of the options, in order: the types of the edges linking it to the event.
-  std::vector<std::vector<std::string_view>> roles;
+  /// Owned copies: they outlive the graph.
+  std::vector<std::vector<std::string>> roles;
   std::optional<PloverCategory> plover;  ///< the event's PLOVER category, when it has one
 };
 
 /// The events of `options`, ordered by date (chronologically, coarser dates first on ties),
 /// then by id. Undated events are left out. Throws Error for an unknown actor or type.
 std::vector<TimelineEntry> timeline(const Graph& graph, const TimelineOptions& options = {});
-/// Entries view their graph's text: a temporary graph is refused at compile time.
+/// Entries hold handles into the graph: a temporary graph is refused at compile time.
 std::vector<TimelineEntry> timeline(Graph&& graph, const TimelineOptions& options = {}) = delete;
 
 /// The PLOVER category of an event: the value of its property whose vocabulary is the schema's
 /// PLOVER vocabulary, looked up in the schema; nullopt when it has none.
 std::optional<PloverCategory> plover_category(const Graph& graph, Node event);
 
+/// One citation of a fact. The id and quote are owned copies that outlive the graph; the
+/// handle is valid while the graph lives.
 struct Claim {
   std::optional<Node> source;  ///< the Source node, when the graph has it
-  std::string_view source_id;
-  std::string_view quote;
+  std::string source_id;
+  std::string quote;
 };
 
 /// The sources that assert a fact and those that dispute it, in the order they are cited.

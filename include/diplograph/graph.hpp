@@ -83,7 +83,8 @@ struct PropertyRef {
   Value value;
 };
 
-/// A citation of a stored node or edge.
+/// A citation of a stored node or edge: views of the graph's text, valid while the Graph lives
+/// (algo.hpp's claims() gives owned copies).
 struct CitationRef {
   std::string_view source;
   std::string_view quote;
@@ -178,9 +179,9 @@ class Graph {
   std::size_t edge_count() const noexcept;
 
   /// \pre i < node_count()
-  Node node(NodeIndex i) const noexcept { return Node(impl_.get(), i); }
+  Node node(NodeIndex i) const& noexcept { return Node(impl_.get(), i); }
   /// \pre i < edge_count()
-  Edge edge(EdgeIndex i) const noexcept { return Edge(impl_.get(), i); }
+  Edge edge(EdgeIndex i) const& noexcept { return Edge(impl_.get(), i); }
   /// All nodes / edges, in index order. Only on a graph that outlives the loop: the handles
   /// point into it, so `for (Node n : load(p).nodes())` does not compile (it would dangle).
   auto nodes() const& {
@@ -193,18 +194,28 @@ class Graph {
   }
   void nodes() const&& = delete;
   void edges() const&& = delete;
+  /// Every lookup that returns handles is refused on a temporary graph likewise
+  /// (`load(p).at("x")` would dangle): name the graph or view first.
+  void node(NodeIndex) const&& = delete;
+  void edge(EdgeIndex) const&& = delete;
+  void find(std::string_view) const&& = delete;
+  void at(std::string_view) const&& = delete;
+  void find_by_name(std::string_view) const&& = delete;
+  void search(std::string_view) const&& = delete;
+  void nodes_of_type(std::string_view, bool = false) const&& = delete;
+  void edges_at(Node, Direction, std::span<const std::string> = {}) const&& = delete;
 
   /// The node with this id. O(1).
-  std::optional<Node> find(std::string_view id) const noexcept;
+  std::optional<Node> find(std::string_view id) const& noexcept;
   /// The node with this id; throws Error(ErrorCode::reference) with a did-you-mean otherwise.
-  Node at(std::string_view id) const;
+  Node at(std::string_view id) const&;
   /// Nodes whose label or an alias equals `name` after Unicode case folding and mark
   /// stripping ("ƏLİYEV", "Əliyev" and "əliyev" meet), in index order. O(1) + results.
-  std::vector<Node> find_by_name(std::string_view name) const;
+  std::vector<Node> find_by_name(std::string_view name) const&;
   /// Nodes whose label or alias contains the folded `text`. O(names).
-  std::vector<Node> search(std::string_view text) const;
+  std::vector<Node> search(std::string_view text) const&;
   /// Nodes of a type, with its subtypes unless `exact`, in index order. Unknown type: empty.
-  std::vector<Node> nodes_of_type(std::string_view type, bool exact = false) const;
+  std::vector<Node> nodes_of_type(std::string_view type, bool exact = false) const&;
   /// Nodes of exactly this type, in index order. O(1).
   std::span<const NodeIndex> nodes_of_type(TypeId type) const noexcept;
 
@@ -224,7 +235,7 @@ class Graph {
   /// Edges at a node in a direction, of the given edge type names (all types when empty).
   /// Throws Error(ErrorCode::schema) for an unknown type name, Error(ErrorCode::reference)
   /// when `n` is not one of this graph's nodes.
-  std::vector<Edge> edges_at(Node n, Direction dir, std::span<const std::string> types = {}) const;
+  std::vector<Edge> edges_at(Node n, Direction dir, std::span<const std::string> types = {}) const&;
 
   /// The graph restricted to the kept nodes and edges (an edge is kept only when both its ends
   /// are). Sizes must equal node_count() and edge_count(). Citations keep their source ids.
@@ -237,9 +248,6 @@ class Graph {
 
   /// Same schema, nodes and edges (compared as data, whatever their order).
   friend bool operator==(const Graph& a, const Graph& b);
-
-  /// The folding used by name lookup: NFKC case fold with combining marks removed.
-  static std::string fold(std::string_view text);
 
  private:
   friend class GraphBuilder;

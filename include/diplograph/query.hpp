@@ -144,6 +144,16 @@ class Query {
   /// and where the schema declares it. Such a pattern matches nothing; the query still runs.
   const std::vector<Diagnostic>& warnings() const noexcept;
 
+  /// The plan as a short text tree, one line per operator in the order rows flow: each MATCH
+  /// with where its patterns start (a bound or id-pinned node, a scan of the edge array, or the
+  /// labelled node with the fewest nodes, counted when it runs) and when each WHERE term is
+  /// checked, then projections with their grouping, sort, skip and limit. Ends with a newline.
+  /// Cost: proportional to the query's length.
+  std::string explain() const;
+  /// Did the text start with `EXPLAIN`? Then run() reads nothing from the graph and returns
+  /// explain(), one line per row in a single column `plan`.
+  bool is_explain() const noexcept;
+
  private:
   explicit Query(std::shared_ptr<const detail::QueryPlan> plan) : plan_(std::move(plan)) {}
   std::shared_ptr<const detail::QueryPlan> plan_;

@@ -19,6 +19,10 @@ namespace diplograph {
 
 using TypeId = std::uint16_t;
 
+namespace detail {
+struct SchemaAccess;
+}  // namespace detail
+
 /// One declared property.
 struct PropertySpec {
   std::string name;
@@ -92,7 +96,6 @@ class Schema {
       bool abstract = false;
       std::string doc;
       std::vector<PropertySpec> props;
-      Location where;  ///< for diagnostics
     };
     struct Edge {
       std::string name;
@@ -100,11 +103,9 @@ class Schema {
       DateRule date = DateRule::optional;
       std::string doc;
       std::vector<PropertySpec> props;
-      Location where;
     };
     std::vector<Node> node_types;
     std::vector<Edge> edge_types;
-    Location source_type_where;  ///< where `source_type` is given, for diagnostics
   };
   static Schema from_parts(Parts parts);
 
@@ -151,6 +152,7 @@ class Schema {
   friend bool operator==(const Schema& a, const Schema& b);
 
  private:
+  friend struct detail::SchemaAccess;
   std::vector<NodeType> node_types_;
   std::vector<EdgeType> edge_types_;
   std::vector<Location> edge_declared_at_;

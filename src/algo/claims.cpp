@@ -12,7 +12,7 @@ Claims claims_of(const Graph& g, const Fact& fact) {
   Claims out;
   for (const CitationRef& c : fact.sources())
     (c.stance == Stance::disputes ? out.disputing : out.asserting)
-        .push_back(Claim{g.find(c.source), c.source, c.quote});
+        .push_back(Claim{g.find(c.source), std::string(c.source), std::string(c.quote)});
   return out;
 }
 

@@ -10,13 +10,13 @@ namespace diplograph {
 namespace {
 
 // The types of the edges between `event` and `actor`, either way, in stored order.
-std::vector<std::string_view> roles_between(const Graph& g, Node event, Node actor) {
-  std::vector<std::string_view> roles;
+std::vector<std::string> roles_between(const Graph& g, Node event, Node actor) {
+  std::vector<std::string> roles;
   // From the event's side: an event has a handful of edges, an actor may have thousands.
   for (EdgeIndex e : g.out_edges(event.index()))
-    if (g.edge(e).to() == actor) roles.push_back(g.edge(e).type());
+    if (g.edge(e).to() == actor) roles.emplace_back(g.edge(e).type());
   for (EdgeIndex e : g.in_edges(event.index()))
-    if (g.edge(e).from() == actor) roles.push_back(g.edge(e).type());
+    if (g.edge(e).from() == actor) roles.emplace_back(g.edge(e).type());
   return roles;
 }
 

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/json_text.hpp"
+#include "graph/fold.hpp"
 
 namespace diplograph::dot {
 namespace {
@@ -123,8 +124,8 @@ void write_node(Writer& w, const Node& n) {
   w.close(']');
   w.key("names");  // folded as Graph::search() folds, for the search box
   w.open('[');
-  w.string(Graph::fold(n.label()));
-  for (std::string_view a : aliases) w.string(Graph::fold(a));
+  w.string(detail::fold(n.label()));
+  for (std::string_view a : aliases) w.string(detail::fold(a));
   w.close(']');
   w.close('}');
 }

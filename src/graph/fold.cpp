@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "diplograph/graph.hpp"
+#include "graph/fold.hpp"
 
-namespace diplograph {
+namespace diplograph::detail {
 
-std::string Graph::fold(std::string_view text) {
+std::string fold(std::string_view text) {
   // ASCII, most names, only changes case; utf8proc does the same more slowly.
   if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     std::string folded(text);
@@ -28,4 +28,4 @@ std::string Graph::fold(std::string_view text) {
   return folded;
 }
 
-}  // namespace diplograph
+}  // namespace diplograph::detail

@@ -2,6 +2,7 @@
 #include <tuple>
 
 #include "core/messages.hpp"
+#include "graph/fold.hpp"
 #include "graph/graph_impl.hpp"
 
 namespace diplograph {
@@ -21,7 +22,7 @@ const Schema& Graph::schema() const noexcept { return impl_->schema; }
 std::size_t Graph::node_count() const noexcept { return impl_->nodes.size(); }
 std::size_t Graph::edge_count() const noexcept { return impl_->edges.size(); }
 
-std::optional<Node> Graph::find(std::string_view id) const noexcept {
+std::optional<Node> Graph::find(std::string_view id) const& noexcept {
   const detail::StrId s = impl_->strings.find(id);
   if (s == detail::no_string) return std::nullopt;
   const NodeIndex i = impl_->node_by_id[s];
@@ -29,7 +30,7 @@ std::optional<Node> Graph::find(std::string_view id) const noexcept {
   return node(i);
 }
 
-Node Graph::at(std::string_view id) const {
+Node Graph::at(std::string_view id) const& {
   if (auto n = find(id)) return *n;
   std::vector<std::string_view> ids;
   ids.reserve(impl_->nodes.size());
@@ -37,9 +38,9 @@ Node Graph::at(std::string_view id) const {
   throw Error(ErrorCode::reference, "no node with id " + detail::quote(id) + detail::did_you_mean(id, ids));
 }
 
-std::vector<Node> Graph::find_by_name(std::string_view name) const {
+std::vector<Node> Graph::find_by_name(std::string_view name) const& {
   std::vector<Node> out;
-  const detail::StrId folded = impl_->names.find(fold(name));
+  const detail::StrId folded = impl_->names.find(detail::fold(name));
   if (folded == detail::no_string) return out;
   const auto& index = impl_->nodes_by_name;
   auto it = std::lower_bound(index.begin(), index.end(), std::pair{folded, NodeIndex{0}});
@@ -47,8 +48,8 @@ std::vector<Node> Graph::find_by_name(std::string_view name) const {
   return out;
 }
 
-std::vector<Node> Graph::search(std::string_view text) const {
-  const std::string needle = fold(text);
+std::vector<Node> Graph::search(std::string_view text) const& {
+  const std::string needle = detail::fold(text);
   std::vector<NodeIndex> hits;
   for (const auto& [name, node] : impl_->nodes_by_name)
     if (impl_->names.view(name).find(needle) != std::string_view::npos) hits.push_back(node);
@@ -59,7 +60,7 @@ std::vector<Node> Graph::search(std::string_view text) const {
   return out;
 }
 
-std::vector<Node> Graph::nodes_of_type(std::string_view type, bool exact) const {
+std::vector<Node> Graph::nodes_of_type(std::string_view type, bool exact) const& {
   std::vector<Node> out;
   const NodeType* t = impl_->schema.find_node_type(type);
   if (!t) return out;
@@ -129,7 +130,7 @@ std::span<const NodeIndex> Graph::in_neighbors(NodeIndex n, TypeId type) const n
 bool Graph::owns(Node n) const noexcept { return n.g_ == impl_.get() && n.i_ < impl_->nodes.size(); }
 bool Graph::owns(Edge e) const noexcept { return e.g_ == impl_.get() && e.i_ < impl_->edges.size(); }
 
-std::vector<Edge> Graph::edges_at(Node n, Direction dir, std::span<const std::string> types) const {
+std::vector<Edge> Graph::edges_at(Node n, Direction dir, std::span<const std::string> types) const& {
   if (!owns(n)) throw Error(ErrorCode::reference, "node #" + std::to_string(n.index()) + " belongs to another graph");
   std::vector<TypeId> ids;
   for (const auto& name : types) {

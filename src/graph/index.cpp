@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "graph/fold.hpp"
 #include "graph/graph_impl.hpp"
 
 namespace diplograph::detail {
@@ -59,9 +60,9 @@ void GraphImpl::index() {
     const auto& n = nodes[i];
     node_by_id[n.id] = i;
     nodes_by_type[n.type].push_back(i);
-    nodes_by_name.emplace_back(names.intern(Graph::fold(str(n.label))), i);
+    nodes_by_name.emplace_back(names.intern(detail::fold(str(n.label))), i);
     for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a)
-      nodes_by_name.emplace_back(names.intern(Graph::fold(str(aliases[a]))), i);
+      nodes_by_name.emplace_back(names.intern(detail::fold(str(aliases[a]))), i);
   }
   std::sort(nodes_by_name.begin(), nodes_by_name.end());
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());

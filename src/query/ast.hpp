@@ -52,6 +52,7 @@ inline std::string_view arithmetic_symbol(Op op) {
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
 struct Pattern;
+struct MatchPlan;
 
 struct Expr {
   enum class Kind : std::uint8_t {
@@ -181,6 +182,9 @@ struct Clause {
   int slot = -1;                  // unwind
   Projection proj;                // with, return
   std::vector<int> new_slots;     // optional match: slots it binds (null when it finds nothing)
+
+  // match: how its WHERE is checked, set by plan() (planner.hpp)
+  std::shared_ptr<const MatchPlan> plan;
 };
 
 /// One query of a UNION: clauses ending with RETURN.

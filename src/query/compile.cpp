@@ -927,10 +927,12 @@ class Compiler {
         set_type(e, T::boolean);
         return;
       default:
-        // Only + also joins strings and lists; the other operators need numbers.
+        // Only + also joins strings and lists; the other operators need numbers. A property is
+        // left to run time (an absent one is null, and null * 2 is null).
         if (e.op != Op::add)
-          for (T t : {a, b})
-            if (known(t) && t != T::number && t != T::date && t != T::any)
+          for (const auto& x : e.args)
+            if (const T t = type_of(*x);
+                x->kind != Expr::Kind::property && known(t) && t != T::number && t != T::date && t != T::any)
               type_error(e.pos,
                          "cannot apply " + std::string(arithmetic_symbol(e.op)) + " to a " + std::string(t_name(t)));
         if (known(a) && known(b) && a == T::number && b == T::number) set_type(e, T::number);

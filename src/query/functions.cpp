@@ -8,6 +8,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "graph/fold.hpp"
 #include "query/eval.hpp"
 
 namespace diplograph::ql {
@@ -196,7 +197,7 @@ V string_function(const Expr& e, std::vector<V>& a, Env& env) {
   const std::string& s = a[0].s();
   if (n == "tolower" || n == "lower") return V(map_case(s, false));
   if (n == "toupper" || n == "upper") return V(map_case(s, true));
-  if (n == "fold") return V(Graph::fold(s));
+  if (n == "fold") return V(detail::fold(s));
   if (n == "trim" || n == "ltrim" || n == "rtrim") {
     std::size_t b = 0, end = s.size();
     if (n != "rtrim")

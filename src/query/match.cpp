@@ -10,12 +10,23 @@ namespace {
 class Matcher {
  public:
   Matcher(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-          const std::function<bool(Row&)>& sink)
-      : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), bound_(row.size(), 1) {
+          const std::function<bool(Row&)>& sink, const MatchPlan* where)
+      : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), where_(where), bound_(row.size(), 1) {
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
+    if (!where_) return;
+    terms_at_.resize(row.size());
+    for (std::size_t t = 0; t < where_->pushed.size(); ++t)
+      for (int s : where_->pushed[t].slots) terms_at_[static_cast<std::size_t>(s)].push_back(t);
   }
 
-  bool run() { return solve(0); }
+  bool run() {
+    int errors = 0;
+    if (where_)
+      for (const Filter& t : where_->pushed)
+        if (t.slots.empty() && !term_holds(*t.expr, errors)) return true;
+    deferred_ += errors;
+    return solve(0);
+  }
 
  private:
   V& slot(int s) { return row_[static_cast<std::size_t>(s)]; }
@@ -44,6 +55,12 @@ class Matcher {
 
   bool node_fits(const NodePattern& n, NodeIndex i) {
     if (!n.types.empty() && !n.types[g_.node(i).type_id()]) return false;
+    if (n.props.empty() && !n.props_param) return true;
+    const Pin pin = pin_of(n);
+    if (!pin.by) return props_fit(n.props, n.props_param.get(), true, i);
+    // The pinned id is compared as an index; the other properties as values.
+    if (pin.node != i) return false;
+    if (n.props.size() == 1 && !n.props_param) return true;
     return props_fit(n.props, n.props_param.get(), true, i);
   }
 
@@ -54,8 +71,54 @@ class Matcher {
 
   bool is_used(EdgeIndex e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
 
+  // ---- WHERE terms pushed into the search
+
+  // A term that fails with an error counts in `errors` and is left to the check of the whole
+  // WHERE at the end, which evaluates it in the order written.
+  bool term_holds(const Expr& e, int& errors) {
+    try {
+      return truth(eval(e, row_, env_), env_, e.pos) == true;
+    } catch (const Error& err) {
+      if (err.code() == ErrorCode::limit) throw;
+      ++errors;
+      return true;
+    }
+  }
+
+  // Calls `then` unless a pushed term that binding slot `s` completes is not true.
+  template <class F>
+  bool checked(int s, F&& then) {
+    if (!where_) return then();
+    int errors = 0;
+    for (std::size_t t : terms_at_[static_cast<std::size_t>(s)]) {
+      const Filter& term = where_->pushed[t];
+      if (std::all_of(term.slots.begin(), term.slots.end(), [&](int x) { return is_bound(x); }) &&
+          !term_holds(*term.expr, errors))
+        return true;
+    }
+    deferred_ += errors;
+    const bool go_on = then();
+    deferred_ -= errors;
+    return go_on;
+  }
+
+  // A whole match: the terms that could not be pushed, or the whole WHERE after an error.
+  bool emit() {
+    if (where_) {
+      auto holds = [&](const Expr& e) { return truth(eval(e, row_, env_), env_, e.pos) == true; };
+      if (deferred_ > 0) {
+        if (!holds(*where_->where)) return true;
+      } else {
+        for (const Expr* t : where_->residual)
+          if (!holds(*t)) return true;
+      }
+    }
+    return sink_(row_);
+  }
+
   // Binds node pattern `n` to node `i` (or checks it against its binding) and calls `then`.
-  bool with_node(const NodePattern& n, NodeIndex i, const std::function<bool()>& then) {
+  template <class F>
+  bool with_node(const NodePattern& n, NodeIndex i, F&& then) {
     env_.budget.step();
     if (is_bound(n.slot)) {
       const V& v = slot(n.slot);
@@ -65,27 +128,49 @@ class Matcher {
     if (!node_fits(n, i)) return true;
     slot(n.slot) = V(NodeRef{i});
     bound_[static_cast<std::size_t>(n.slot)] = 1;
-    const bool go_on = then();
+    const bool go_on = checked(n.slot, then);
     bound_[static_cast<std::size_t>(n.slot)] = 0;
     return go_on;
   }
 
   // ---- candidates for the first node of a pattern
 
-  std::optional<std::string> pinned_id(const NodePattern& n) {
+  // A node pattern pinned by `{id: literal or $param}`: the node, found once per search.
+  struct Pin {
+    const NodePattern* n = nullptr;
+    const Expr* by = nullptr;  // null: not pinned
+    std::optional<NodeIndex> node;
+  };
+
+  Pin pin_of(const NodePattern& n) {
+    for (const Pin& p : pins_)
+      if (p.n == &n) return p;
+    Pin pin{&n, nullptr, std::nullopt};
     for (const auto& [key, expr] : n.props) {
       if (key != "id" || (expr->kind != Expr::Kind::literal && expr->kind != Expr::Kind::param)) continue;
-      for (const NodeType& t : g_.schema().node_types())
-        if (g_.schema().node_property(t.id, "id")) return std::nullopt;  // `id` is a declared property
+      if (id_declared()) break;
       const V v = eval(*expr, row_, env_);
-      return v.is_string() ? v.s() : std::string("\x01not an id");
+      pin.by = expr.get();
+      if (v.is_string())
+        if (auto node = g_.find(v.s())) pin.node = node->index();
+      break;
     }
-    return std::nullopt;
+    pins_.push_back(pin);
+    return pin;
+  }
+
+  bool id_declared() {
+    if (!id_declared_) {
+      id_declared_ = false;
+      for (const NodeType& t : g_.schema().node_types())
+        if (g_.schema().node_property(t.id, "id")) id_declared_ = true;
+    }
+    return *id_declared_;
   }
 
   std::size_t estimate(const NodePattern& n) {
     if (is_bound(n.slot)) return 0;
-    if (pinned_id(n)) return 1;
+    if (pin_of(n).by) return 1;
     if (n.types.empty()) return g_.node_count() + 1;
     std::size_t count = 0;
     for (TypeId t = 0; t < n.types.size(); ++t)
@@ -93,15 +178,13 @@ class Matcher {
     return count;
   }
 
-  bool each_candidate(const NodePattern& n, const std::function<bool(NodeIndex)>& f) {
+  template <class F>
+  bool each_candidate(const NodePattern& n, F&& f) {
     if (is_bound(n.slot)) {
       const V& v = slot(n.slot);
       return v.is_node() ? f(v.node()) : true;
     }
-    if (auto id = pinned_id(n)) {
-      auto node = g_.find(*id);
-      return node ? f(node->index()) : true;
-    }
+    if (const Pin pin = pin_of(n); pin.by) return pin.node ? f(*pin.node) : true;
     if (!n.types.empty()) {
       std::vector<NodeIndex> all;
       for (TypeId t = 0; t < n.types.size(); ++t)
@@ -147,11 +230,12 @@ class Matcher {
   // ---- the search
 
   bool solve(std::size_t pi) {
-    if (pi == patterns_.size()) return sink_(row_);
+    if (pi == patterns_.size()) return emit();
     const Pattern& p = *patterns_[pi];
     if (p.shortest != Pattern::Shortest::none) return shortest(p, pi);
     for (const auto& r : p.rels)
       if (r.impossible) return true;
+    if (scans_edges(p)) return scan(p, pi);
     std::size_t start = 0, best = SIZE_MAX;
     for (std::size_t k = 0; k < p.nodes.size(); ++k)
       if (const std::size_t e = estimate(p.nodes[k]); e < best) {
@@ -161,6 +245,42 @@ class Matcher {
     return each_candidate(p.nodes[start], [&](NodeIndex i) {
       return with_node(p.nodes[start], i, [&] { return step(p, pi, start, start, true); });
     });
+  }
+
+  // A single relationship between two free, unconstrained ends is found by a pass over the
+  // edge array (its type is read from the edge record) rather than from every node.
+  bool scans_edges(const Pattern& p) {
+    if (p.rels.size() != 1 || p.rels[0].var_length || is_bound(p.rels[0].slot)) return false;
+    return std::all_of(p.nodes.begin(), p.nodes.end(), [&](const NodePattern& n) {
+      return !is_bound(n.slot) && n.types.empty() && n.props.empty() && !n.props_param;
+    });
+  }
+
+  bool scan(const Pattern& p, std::size_t pi) {
+    const RelPattern& r = p.rels[0];
+    const auto count = static_cast<EdgeIndex>(g_.edge_count());
+    for (EdgeIndex e = 0; e < count; ++e) {
+      env_.budget.step();
+      if (!edge_fits(r, e) || is_used(e)) continue;
+      const Edge edge = g_.edge(e);
+      const NodeIndex from = edge.from().index(), to = edge.to().index();
+      if (r.dir != Dir::in && !bind_scanned(p, pi, e, from, to)) return false;
+      if (r.dir != Dir::out && !(r.dir == Dir::both && from == to) && !bind_scanned(p, pi, e, to, from)) return false;
+    }
+    return true;
+  }
+
+  bool bind_scanned(const Pattern& p, std::size_t pi, EdgeIndex e, NodeIndex a, NodeIndex b) {
+    const int rs = p.rels[0].slot;
+    slot(rs) = V(EdgeRef{e});
+    bound_[static_cast<std::size_t>(rs)] = 1;
+    used_.push_back(e);
+    const bool go_on = checked(rs, [&] {
+      return with_node(p.nodes[0], a, [&] { return with_node(p.nodes[1], b, [&] { return finish_pattern(p, pi); }); });
+    });
+    used_.pop_back();
+    bound_[static_cast<std::size_t>(rs)] = 0;
+    return go_on;
   }
 
   // Extends pattern `p` from node `k`: rightwards to the end, then leftwards from `start`.
@@ -187,21 +307,27 @@ class Matcher {
       slot(r.slot) = V(EdgeRef{e});
       bound_[static_cast<std::size_t>(r.slot)] = 1;
       used_.push_back(e);
-      const bool result = with_node(there, far, go_on);
+      const bool result =
+          was_bound ? with_node(there, far, go_on) : checked(r.slot, [&] { return with_node(there, far, go_on); });
       used_.pop_back();
       bound_[static_cast<std::size_t>(r.slot)] = was_bound;
       return result;
     });
   }
 
+  template <class G>
   bool var_length(const Pattern& p, const RelPattern& r, NodeIndex from, Dir dir, bool right, const NodePattern& there,
-                  const std::function<bool()>& go_on) {
-    (void)p;
+                  G&& go_on) {
+    // Nothing reads an anonymous relationship list outside a named path: it is not built.
+    const bool listed = !r.var.empty() || p.path_slot >= 0;
     std::vector<EdgeIndex> path;
     const std::size_t mark = used_.size();
+    const std::vector<std::uint8_t> dist = distances_to(there, r, dir);
     std::function<bool(NodeIndex)> extend = [&](NodeIndex at) -> bool {
       const auto depth = static_cast<std::int64_t>(path.size());
-      if (depth >= r.min_hops) {
+      if (depth >= r.min_hops && !listed) {
+        if (!with_node(there, at, go_on)) return false;
+      } else if (depth >= r.min_hops) {
         // The list is in pattern order, whichever way the search walked.
         VList rels;
         if (right)
@@ -215,13 +341,15 @@ class Matcher {
           const bool was_bound = is_bound(r.slot);
           slot(r.slot) = list;
           bound_[static_cast<std::size_t>(r.slot)] = 1;
-          const bool result = with_node(there, at, go_on);
+          const bool result =
+              was_bound ? with_node(there, at, go_on) : checked(r.slot, [&] { return with_node(there, at, go_on); });
           bound_[static_cast<std::size_t>(r.slot)] = was_bound;
           if (!result) return false;
         }
       }
       if (r.max_hops >= 0 && depth >= r.max_hops) return true;
       return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far) {
+        if (!dist.empty() && depth + 1 + dist[far] > r.max_hops) return true;
         if (is_used(e) || !edge_fits(r, e)) return true;
         used_.push_back(e);
         path.push_back(e);
@@ -234,6 +362,36 @@ class Matcher {
     const bool result = extend(from);
     used_.resize(mark);
     return result;
+  }
+
+  // When the far end of a bounded variable-length step is one known node: the hops from each
+  // node to it (breadth-first, backwards, capped at max_hops + 1), so that the search drops a
+  // branch that can no longer reach it in time. Empty when the end is not known.
+  std::vector<std::uint8_t> distances_to(const NodePattern& there, const RelPattern& r, Dir dir) {
+    std::optional<NodeIndex> target;
+    if (is_bound(there.slot)) {
+      if (slot(there.slot).is_node()) target = slot(there.slot).node();
+    } else if (const Pin pin = pin_of(there); pin.by) {
+      target = pin.node;
+    }
+    if (!target || r.max_hops < 0 || r.max_hops > 64) return {};
+    const auto far = static_cast<std::uint8_t>(r.max_hops + 1);
+    std::vector<std::uint8_t> dist(g_.node_count(), far);
+    dist[*target] = 0;
+    std::vector<NodeIndex> frontier{*target}, next;
+    for (std::uint8_t d = 1; d < far && !frontier.empty(); ++d) {
+      for (NodeIndex n : frontier)
+        each_edge(n, reversed(dir), r, [&](EdgeIndex, NodeIndex m) {
+          if (dist[m] == far) {
+            dist[m] = d;
+            next.push_back(m);
+          }
+          return true;
+        });
+      frontier.swap(next);
+      next.clear();
+    }
+    return dist;
   }
 
   bool finish_pattern(const Pattern& p, std::size_t pi) {
@@ -291,15 +449,20 @@ class Matcher {
   Env& env_;
   const Graph& g_;
   const std::function<bool(Row&)>& sink_;
+  const MatchPlan* where_;
   std::vector<char> bound_;
   std::vector<EdgeIndex> used_;
+  std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
+  int deferred_ = 0;                                // pushed terms that failed with an error
+  std::vector<Pin> pins_;
+  std::optional<bool> id_declared_;
 };
 
 }  // namespace
 
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink) {
-  return Matcher(patterns, fresh, row, env, sink).run();
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where) {
+  return Matcher(patterns, fresh, row, env, sink, where).run();
 }
 
 void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink) {

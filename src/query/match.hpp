@@ -8,13 +8,15 @@
 #include <functional>
 
 #include "query/eval.hpp"
+#include "query/planner.hpp"
 
 namespace diplograph::ql {
 
 /// Extends `row` with each match of `patterns`, binding the slots in `fresh` (the others are
 /// bound already), and calls `sink` per match until it returns false. Returns false when the
-/// sink stopped it.
+/// sink stopped it. With `where`, only the matches that pass it reach the sink, and each of its
+/// pushed terms is checked as soon as its slots are bound, which prunes the search there.
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink);
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr);
 
 }  // namespace diplograph::ql

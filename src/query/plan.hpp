@@ -27,5 +27,6 @@ namespace diplograph::detail {
 struct QueryPlan {
   ql::Text text;
   ql::Statement st;
+  bool explain = false;  // the text was `EXPLAIN <query>`
 };
 }  // namespace diplograph::detail

@@ -5,6 +5,7 @@
 #include "core/bytes.hpp"
 #include "core/messages.hpp"
 #include "schema/enum_names.hpp"
+#include "schema/located_parts.hpp"
 
 namespace diplograph {
 
@@ -30,25 +31,33 @@ struct Problems {
   }
 };
 
+const Location& at(const std::vector<Location>& where, std::size_t i) {
+  static const Location unknown;
+  return i < where.size() ? where[i] : unknown;
+}
+
 }  // namespace
 
-Schema Schema::from_parts(Parts parts) {
+Schema Schema::from_parts(Parts parts) { return detail::SchemaAccess::from_parts(std::move(parts), {}); }
+
+Schema detail::SchemaAccess::from_parts(Schema::Parts parts, const PartLocations& where) {
   Schema s;
   Problems problems;
   s.plover_version_ = std::move(parts.plover_version);
   s.plover_ = std::move(parts.plover);
   s.vocabularies_ = std::move(parts.vocabularies);
   if (!s.plover_.empty()) {
-    Vocabulary categories{std::string(plover_vocabulary), {}};
+    Vocabulary categories{std::string(Schema::plover_vocabulary), {}};
     for (const auto& c : s.plover_) categories.values.push_back(c.name);
     s.vocabularies_.push_back(std::move(categories));
   }
   std::sort(s.vocabularies_.begin(), s.vocabularies_.end(),
             [](const Vocabulary& a, const Vocabulary& b) { return a.name < b.name; });
 
-  for (auto& n : parts.node_types) {
+  for (std::size_t i = 0; i < parts.node_types.size(); ++i) {
+    auto& n = parts.node_types[i];
     if (s.node_index_.contains(n.name)) {
-      problems.add(n.where, "node type '" + n.name + "' is declared twice");
+      problems.add(at(where.node_types, i), "node type '" + n.name + "' is declared twice");
       continue;
     }
     const auto id = static_cast<TypeId>(s.node_types_.size());
@@ -56,57 +65,58 @@ Schema Schema::from_parts(Parts parts) {
     s.node_types_.push_back(NodeType{id, n.name, std::nullopt, n.abstract, std::move(n.doc), std::move(n.props)});
   }
   const auto node_names = names_of(s.node_types_);
-  auto resolve_node_type = [&](const std::string& name, const Location& where,
+  auto resolve_node_type = [&](const std::string& name, const Location& place,
                                const std::string& context) -> std::optional<TypeId> {
     if (auto it = s.node_index_.find(name); it != s.node_index_.end()) return it->second;
-    problems.add(where, context + ": " + detail::unknown("node type", name, node_names));
+    problems.add(place, context + ": " + detail::unknown("node type", name, node_names));
     return std::nullopt;
   };
-  auto check_props = [&](const std::vector<PropertySpec>& props, const Location& where, const std::string& owner) {
+  auto check_props = [&](const std::vector<PropertySpec>& props, const Location& place, const std::string& owner) {
     for (const auto& p : props)
       if (p.kind == ValueKind::enumeration && !s.vocabulary(p.vocabulary))
-        problems.add(where, owner + ": property '" + p.name +
+        problems.add(place, owner + ": property '" + p.name +
                                 "': " + detail::unknown("vocabulary", p.vocabulary, names_of(s.vocabularies_)));
   };
   for (std::size_t i = 0; i < parts.node_types.size() && i < s.node_types_.size(); ++i) {
     const auto& n = parts.node_types[i];
     auto& type = s.node_types_[s.node_index_.at(n.name)];
-    if (!n.parent.empty()) type.parent = resolve_node_type(n.parent, n.where, "node type '" + n.name + "'");
-    check_props(type.props, n.where, "node type '" + n.name + "'");
+    const Location& place = at(where.node_types, i);
+    if (!n.parent.empty()) type.parent = resolve_node_type(n.parent, place, "node type '" + n.name + "'");
+    check_props(type.props, place, "node type '" + n.name + "'");
   }
   // A parent chain that returns to its start would make is_a() loop.
   for (const auto& type : s.node_types_) {
     std::size_t steps = 0;
     for (auto t = type.parent; t && steps <= s.node_types_.size(); t = s.node_types_[*t].parent) ++steps;
     if (steps > s.node_types_.size()) {
-      const auto& where = parts.node_types[type.id].where;
-      problems.add(where, "node type '" + type.name + "' is its own ancestor");
+      problems.add(at(where.node_types, type.id), "node type '" + type.name + "' is its own ancestor");
       s.node_types_[type.id].parent.reset();
     }
   }
 
-  for (auto& e : parts.edge_types) {
+  for (std::size_t i = 0; i < parts.edge_types.size(); ++i) {
+    auto& e = parts.edge_types[i];
+    const Location& place = at(where.edge_types, i);
     if (s.edge_index_.contains(e.name)) {
-      problems.add(e.where, "edge type '" + e.name + "' is declared twice");
+      problems.add(place, "edge type '" + e.name + "' is declared twice");
       continue;
     }
     EdgeType type{
         static_cast<TypeId>(s.edge_types_.size()), e.name, {}, {}, e.date, std::move(e.doc), std::move(e.props)};
     const std::string context = "edge type '" + e.name + "'";
     for (const auto& name : e.from)
-      if (auto t = resolve_node_type(name, e.where, context)) type.from.push_back(*t);
+      if (auto t = resolve_node_type(name, place, context)) type.from.push_back(*t);
     for (const auto& name : e.to)
-      if (auto t = resolve_node_type(name, e.where, context)) type.to.push_back(*t);
-    if (e.from.empty() || e.to.empty())
-      problems.add(e.where, context + ": needs at least one 'from' and one 'to' type");
-    check_props(type.props, e.where, context);
+      if (auto t = resolve_node_type(name, place, context)) type.to.push_back(*t);
+    if (e.from.empty() || e.to.empty()) problems.add(place, context + ": needs at least one 'from' and one 'to' type");
+    check_props(type.props, place, context);
     s.edge_index_.emplace(type.name, type.id);
     s.edge_types_.push_back(std::move(type));
-    s.edge_declared_at_.push_back(e.where);
+    s.edge_declared_at_.push_back(place);
   }
 
   if (!parts.source_type.empty())
-    s.source_type_ = resolve_node_type(parts.source_type, parts.source_type_where, "provenance");
+    s.source_type_ = resolve_node_type(parts.source_type, where.source_type, "provenance");
   s.sources_required_ = parts.sources_required;
   if (!problems.list.empty()) throw Error(std::move(problems.list));
   return s;

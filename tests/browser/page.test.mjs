@@ -69,7 +69,7 @@ const faded = (page) =>
 const pageNodeIds = (page) =>
   page.evaluate(() => JSON.parse(document.getElementById('dg-data').textContent).nodes.map((n) => n.id));
 
-// Names whose folding in the page's script differs from Graph::fold's (in the page's data).
+// Names whose folding in the page's script differs from the library's (the names folded in the page's data).
 const foldingDifferences = (page) =>
   page.evaluate(() =>
     JSON.parse(document.getElementById('dg-data').textContent).nodes.flatMap((n) =>
@@ -270,7 +270,7 @@ describe('the page of the whole shipped graph', () => {
     assert.equal(await page.$eval('#dg-search', (e) => e.value), '');
   });
 
-  test('the search folding agrees with Graph::fold on every name of the shipped graph', async () => {
+  test('the search folding agrees with the library folding on every name of the shipped graph', async () => {
     assert.deepEqual(await foldingDifferences(page), []);
   });
 
@@ -314,7 +314,7 @@ describe('a page of hostile labels', () => {
     assert.equal(await page.$$eval('g.node > title, g.edge > title', (t) => t.filter((e) => /^n\d/.test(e.textContent)).length), 0);
   });
 
-  test('the search folding agrees with Graph::fold on hard cases', async () => {
+  test('the search folding agrees with the library folding on hard cases', async () => {
     assert.deepEqual(await foldingDifferences(page), []);
   });
 

@@ -45,8 +45,8 @@ void print_table(const std::vector<diplograph::FactClaims>& facts) {
     const FactText t = describe(f);
     bool first = true;
     each_claim(f.claims, [&](const char* stance, const diplograph::Claim& c) {
-      table.add({first ? t.id : "", first ? t.type : "", stance, std::string(c.source_id),
-                 c.quote.empty() ? "" : '"' + std::string(c.quote) + '"'});
+      table.add(
+          {first ? t.id : "", first ? t.type : "", stance, c.source_id, c.quote.empty() ? "" : '"' + c.quote + '"'});
       first = false;
     });
   }
@@ -59,8 +59,7 @@ void print_csv(const std::vector<diplograph::FactClaims>& facts) {
   for (const auto& f : facts) {
     const FactText t = describe(f);
     each_claim(f.claims, [&](const char* stance, const diplograph::Claim& c) {
-      print_csv_line(std::cout, {t.id, t.kind, t.type, t.label, t.from, t.to, stance, std::string(c.source_id),
-                                 std::string(c.quote)});
+      print_csv_line(std::cout, {t.id, t.kind, t.type, t.label, t.from, t.to, stance, c.source_id, c.quote});
     });
   }
 }

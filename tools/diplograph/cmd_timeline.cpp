@@ -62,7 +62,7 @@ void add_timeline(CLI::App& app, const Globals& globals) {
       row.push_back(entry.plover ? score_text(entry.plover->score) : "");
       for (const auto& roles : entry.roles) {
         std::string text;
-        for (auto r : roles) text += (text.empty() ? "" : "+") + std::string(r);
+        for (const auto& r : roles) text += (text.empty() ? "" : "+") + r;
         row.push_back(text);
       }
       row.emplace_back(entry.event.label());

@@ -6,6 +6,7 @@
 #include "core/messages.hpp"
 #include "diplograph/json.hpp"
 #include "schema/enum_names.hpp"
+#include "schema/located_parts.hpp"
 
 namespace diplograph::detail::json {
 
@@ -256,21 +257,20 @@ std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems&
   for (auto& d : found) problems.add(std::move(d));
   if (!found.empty()) return std::nullopt;
   auto place = [&] {
+    PartLocations where;
     for (std::size_t i = 0; i < parts.node_types.size(); ++i)
-      parts.node_types[i].where = problems.value_location(tree, reader.node_values[i]);
+      where.node_types.push_back(problems.value_location(tree, reader.node_values[i]));
     for (std::size_t i = 0; i < parts.edge_types.size(); ++i)
-      parts.edge_types[i].where = problems.value_location(tree, reader.edge_values[i]);
-    if (reader.source_type_value != none)
-      parts.source_type_where = problems.value_location(tree, reader.source_type_value);
+      where.edge_types.push_back(problems.value_location(tree, reader.edge_values[i]));
+    if (reader.source_type_value != none) where.source_type = problems.value_location(tree, reader.source_type_value);
+    return where;
   };
-  if (place_types) place();
   try {
-    return Schema::from_parts(parts);
+    return place_types ? SchemaAccess::from_parts(parts, place()) : Schema::from_parts(parts);
   } catch (const Error&) {
     // Only now are positions worth reading: place each type at its declaration and check again.
-    if (!place_types) place();
     try {
-      Schema::from_parts(std::move(parts));
+      (void)SchemaAccess::from_parts(std::move(parts), place());
     } catch (const Error& e) {
       for (const auto& d : e.diagnostics()) problems.add(d);
     }

@@ -1,0 +1,310 @@
+#include "query/pipeline.hpp"
+
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "query/aggregate.hpp"
+#include "query/match.hpp"
+
+namespace diplograph::ql {
+namespace {
+
+struct RowHash {
+  std::size_t operator()(const std::vector<V>& r) const {
+    std::size_t h = 0;
+    for (const V& v : r) h = h * 31 + hash_value(v);
+    return h;
+  }
+};
+struct RowSame {
+  bool operator()(const std::vector<V>& a, const std::vector<V>& b) const {
+    for (std::size_t k = 0; k < a.size(); ++k)
+      if (!same_values(a[k], b[k])) return false;
+    return true;
+  }
+};
+using RowSet = std::unordered_set<std::vector<V>, RowHash, RowSame>;
+
+bool contains_aggregate(const Expr& e) {
+  if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return true;
+  for (const auto& a : e.args)
+    if (a && contains_aggregate(*a)) return true;
+  return false;
+}
+
+// The projected values of a WITH / RETURN row, as DISTINCT and UNION compare them.
+std::vector<V> projected(const Projection& p, const Row& row) {
+  std::vector<V> values;
+  values.reserve(p.items.size() + p.star_slots.size());
+  for (const auto& item : p.items) values.push_back(row[static_cast<std::size_t>(item.slot)]);
+  for (int s : p.star_slots) values.push_back(row[static_cast<std::size_t>(s)]);
+  return values;
+}
+
+struct Keyed {
+  Row row;
+  std::vector<V> keys;  // ORDER BY keys
+};
+
+struct Group {
+  Row first;
+  std::vector<Accumulator> accs;
+};
+
+// The running state of one WITH / RETURN: its groups, the rows it sorts, what it has skipped
+// and passed on.
+struct ProjectionState {
+  std::vector<std::size_t> group_keys;  // the items that group (aggregating projections)
+  std::unordered_map<std::vector<V>, std::size_t, RowHash, RowSame> group_index;
+  std::vector<Group> groups;
+  RowSet seen;  // DISTINCT
+  std::vector<Keyed> sorted;
+  std::int64_t skip = 0, limit = -1, skipped = 0, passed = 0;
+};
+
+class Executor {
+ public:
+  Executor(const detail::QueryPlan& plan, const Graph& g, const QueryOptions& options, const ParamMap& params)
+      : plan_(plan),
+        budget_(options.limits, plan.text),
+        env_{g, plan.text, params, budget_, nullptr},
+        limits_(options.limits) {}
+
+  QueryResult run() {
+    QueryResult result;
+    result.columns = plan_.st.columns;
+    dedupe_ = std::any_of(plan_.st.union_all.begin(), plan_.st.union_all.end(), [](bool a) { return !a; });
+    result_ = &result;
+    for (const auto& q : plan_.st.parts) part(q);
+    return result;
+  }
+
+ private:
+  void part(const SingleQuery& q) {
+    query_ = &q;
+    width_ = static_cast<std::size_t>(q.slot_count);
+    states_.clear();
+    states_.resize(q.clauses.size());
+    for (std::size_t k = 0; k < q.clauses.size(); ++k)
+      if (q.clauses[k].kind == Clause::Kind::with || q.clauses[k].kind == Clause::Kind::return_)
+        prepare(q.clauses[k].proj, states_[k]);
+    Row start(width_);
+    push(0, start);
+    finish(0);
+  }
+
+  // ---- the pipeline: push(k, row) hands a row to clause k and returns false when clause k
+  // needs no more rows; finish(k) tells clause k its input is complete.
+
+  bool push(std::size_t k, Row& row) {
+    if (k == query_->clauses.size()) return emit_result(row);
+    const Clause& c = query_->clauses[k];
+    switch (c.kind) {
+      case Clause::Kind::match:
+        return match(k, c, row);
+      case Clause::Kind::unwind:
+        return unwind(k, c, row);
+      case Clause::Kind::with:
+      case Clause::Kind::return_:
+        return project(k, c.proj, row);
+    }
+    return true;
+  }
+
+  void finish(std::size_t k) {
+    if (k == query_->clauses.size()) return;
+    const Clause& c = query_->clauses[k];
+    if (c.kind == Clause::Kind::with || c.kind == Clause::Kind::return_) flush(k, c.proj);
+    finish(k + 1);
+  }
+
+  bool match(std::size_t k, const Clause& c, Row& row) {
+    std::vector<const Pattern*> patterns;
+    for (const auto& p : c.patterns) patterns.push_back(&p);
+    bool found = false, more = true;
+    match_patterns(
+        patterns, c.new_slots, row, env_,
+        [&](Row& r) {
+          budget_.step();
+          found = true;
+          more = push(k + 1, r);
+          return more;
+        },
+        c.plan.get());
+    if (found || !c.optional) return more;
+    for (int s : c.new_slots) row[static_cast<std::size_t>(s)] = V();
+    return push(k + 1, row);
+  }
+
+  bool unwind(std::size_t k, const Clause& c, Row& row) {
+    const V list = eval(*c.expr, row, env_);
+    if (list.is_null()) return true;
+    if (!list.is_list()) {
+      Row r = row;
+      r[static_cast<std::size_t>(c.slot)] = list;
+      return push(k + 1, r);
+    }
+    for (const V& x : list.list()) {
+      budget_.step();
+      Row r = row;
+      r[static_cast<std::size_t>(c.slot)] = x;
+      if (!push(k + 1, r)) return false;
+    }
+    return true;
+  }
+
+  // ---- WITH / RETURN: project (or group), DISTINCT, ORDER BY, SKIP, LIMIT, WHERE
+
+  void prepare(const Projection& p, ProjectionState& s) {
+    if (p.aggregating)
+      for (std::size_t k = 0; k < p.items.size(); ++k)
+        if (!contains_aggregate(*p.items[k].expr)) s.group_keys.push_back(k);
+    s.skip = std::max<std::int64_t>(0, count_value(p.skip.get(), "SKIP"));
+    s.limit = count_value(p.limit.get(), "LIMIT");
+  }
+
+  bool project(std::size_t k, const Projection& p, Row& in) {
+    ProjectionState& s = states_[k];
+    if (p.aggregating) {
+      group(p, s, in);
+      return true;
+    }
+    if (full(s)) return false;
+    std::vector<V> values;
+    values.reserve(p.items.size());
+    for (const auto& item : p.items) values.push_back(eval(*item.expr, in, env_));
+    Keyed o{in, {}};
+    for (std::size_t j = 0; j < values.size(); ++j)
+      o.row[static_cast<std::size_t>(p.items[j].slot)] = std::move(values[j]);
+    sort_keys(p, o);
+    return projected_row(k, p, s, std::move(o));
+  }
+
+  void group(const Projection& p, ProjectionState& s, Row& row) {
+    std::vector<V> key;
+    key.reserve(s.group_keys.size());
+    for (std::size_t j : s.group_keys) key.push_back(eval(*p.items[j].expr, row, env_));
+    auto [it, added] = s.group_index.try_emplace(key, s.groups.size());
+    if (added) {
+      Row first = row;
+      for (std::size_t j = 0; j < s.group_keys.size(); ++j)
+        first[static_cast<std::size_t>(p.items[s.group_keys[j]].slot)] = key[j];
+      s.groups.push_back(fresh_group(p, std::move(first)));
+    }
+    for (auto& acc : s.groups[it->second].accs) acc.add(row, env_);
+  }
+
+  static Group fresh_group(const Projection& p, Row row) {
+    Group g{std::move(row), {}};
+    for (const Expr* a : p.aggregates) g.accs.emplace_back(*a);
+    return g;
+  }
+
+  void sort_keys(const Projection& p, Keyed& o) {
+    for (const auto& s : p.order) o.keys.push_back(eval(*s.expr, o.row, env_));
+  }
+
+  // A projected row goes through DISTINCT, then waits for ORDER BY or goes on.
+  bool projected_row(std::size_t k, const Projection& p, ProjectionState& s, Keyed&& o) {
+    if (p.distinct && !s.seen.insert(projected(p, o.row)).second) return true;
+    if (!p.order.empty()) {
+      s.sorted.push_back(std::move(o));
+      return true;
+    }
+    return pass_on(k, p, s, o.row);
+  }
+
+  static bool full(const ProjectionState& s) { return s.limit >= 0 && s.passed >= s.limit; }
+
+  // SKIP, LIMIT and WITH's WHERE, then the next clause.
+  bool pass_on(std::size_t k, const Projection& p, ProjectionState& s, Row& row) {
+    if (s.skipped < s.skip) {
+      ++s.skipped;
+      return true;
+    }
+    if (full(s)) return false;
+    ++s.passed;
+    const bool kept = !p.where || truth(eval(*p.where, row, env_), env_, p.where->pos) == true;
+    const bool more = !kept || push(k + 1, row);
+    return more && !full(s);
+  }
+
+  void flush(std::size_t k, const Projection& p) {
+    ProjectionState& s = states_[k];
+    if (p.aggregating) flush_groups(k, p, s);
+    if (!p.order.empty()) {
+      std::stable_sort(s.sorted.begin(), s.sorted.end(), [&](const Keyed& a, const Keyed& b) {
+        for (std::size_t j = 0; j < p.order.size(); ++j)
+          if (int c = order_values(a.keys[j], b.keys[j]); c != 0) return p.order[j].descending ? c > 0 : c < 0;
+        return false;
+      });
+      for (Keyed& o : s.sorted)
+        if (!pass_on(k, p, s, o.row)) break;
+    }
+    s = ProjectionState{};
+  }
+
+  void flush_groups(std::size_t k, const Projection& p, ProjectionState& s) {
+    if (s.groups.empty() && s.group_keys.empty()) s.groups.push_back(fresh_group(p, Row(width_)));
+    for (Group& g : s.groups) {
+      std::vector<V> aggs;
+      for (const auto& acc : g.accs) aggs.push_back(acc.result(env_));
+      env_.aggs = &aggs;
+      Keyed o{std::move(g.first), {}};
+      for (const auto& item : p.items)
+        if (contains_aggregate(*item.expr)) o.row[static_cast<std::size_t>(item.slot)] = eval(*item.expr, o.row, env_);
+      sort_keys(p, o);
+      env_.aggs = nullptr;
+      if (!projected_row(k, p, s, std::move(o))) break;
+    }
+  }
+
+  std::int64_t count_value(const Expr* e, const char* what) {
+    if (!e) return -1;
+    Row none(width_);
+    const V v = eval(*e, none, env_);
+    if (!v.is_int() || v.i() < 0)
+      fail(env_, e->pos, ErrorCode::syntax,
+           std::string(what) + " needs a non-negative integer, got " +
+               (v.is_int() ? std::to_string(v.i()) : std::string(kind_of(v))));
+    return v.i();
+  }
+
+  // ---- the end of the pipeline: the RETURN's columns, deduplicated across UNION parts
+
+  bool emit_result(const Row& row) {
+    std::vector<V> values = projected(query_->clauses.back().proj, row);
+    if (dedupe_ && !union_seen_.insert(values).second) return true;
+    if (limits_.max_rows && result_->rows.size() >= limits_.max_rows)
+      throw Error(ErrorCode::limit,
+                  "query stopped after " + std::to_string(limits_.max_rows) +
+                      " rows (--max-rows); add LIMIT or aggregate the rows",
+                  Location{"<query>", 0, 0});
+    std::vector<Cell> cells;
+    cells.reserve(values.size());
+    for (const V& v : values) cells.push_back(to_cell(env_.g, v));
+    result_->rows.push_back(std::move(cells));
+    return true;
+  }
+
+  const detail::QueryPlan& plan_;
+  Budget budget_;
+  Env env_;
+  const QueryLimits& limits_;
+  const SingleQuery* query_ = nullptr;
+  std::size_t width_ = 0;
+  std::vector<ProjectionState> states_;
+  bool dedupe_ = false;
+  RowSet union_seen_;
+  QueryResult* result_ = nullptr;
+};
+
+}  // namespace
+
+QueryResult execute(const detail::QueryPlan& plan, const Graph& g, const QueryOptions& options,
+                    const ParamMap& params) {
+  return Executor(plan, g, options, params).run();
+}
+
+}  // namespace diplograph::ql
