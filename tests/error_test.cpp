@@ -8,6 +8,8 @@ TEST_CASE("diagnostics print as file:line:column: error: message, leaving out wh
   CHECK(Diagnostic{ErrorCode::syntax, {"a.json", 3, 7}, "bad"}.to_string() == "a.json:3:7: error: bad");
   CHECK(Diagnostic{ErrorCode::io, {"a.json", 0, 0}, "gone"}.to_string() == "a.json: error: gone");
   CHECK(Diagnostic{ErrorCode::query, {}, "odd"}.to_string() == "error: odd");
+  CHECK(Diagnostic{ErrorCode::schema, {"<query>", 1, 9}, "rare", Severity::warning}.to_string() ==
+        "<query>:1:9: warning: rare");
 }
 
 TEST_CASE("an Error lists all its diagnostics and reports the first one's code and place") {

@@ -33,11 +33,16 @@ struct Location {
   friend bool operator==(const Location&, const Location&) = default;
 };
 
-/// One problem, printable as `file:line:column: error: message`.
+/// Whether a diagnostic stops the operation (an Error carries these) or only informs (a
+/// compiled query's warnings).
+enum class Severity : std::uint8_t { error, warning };
+
+/// One problem, printable as `file:line:column: error: message` (`warning:` for a warning).
 struct Diagnostic {
   ErrorCode code = ErrorCode::syntax;
   Location where;
   std::string message;
+  Severity severity = Severity::error;
   /// The gcc-style line; parts of the location that are unknown are left out.
   std::string to_string() const;
 };

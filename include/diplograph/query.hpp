@@ -115,6 +115,10 @@ struct QueryOptions {
 ///   - ErrorCode::argument — ArgumentError: a value of the right type out of range, such as
 ///     range() with step 0 or percentileCont() with 1.5 (from run());
 ///   - ErrorCode::limit   — a QueryLimits limit was hit (from run()).
+/// A string literal compared with an enum-valued field (`modality`, `stance`, `quad`,
+/// `category`, any property the schema declares as an enum) that is outside its vocabulary is
+/// an ErrorCode::query error at the literal, with a did-you-mean (`e.modality = 'Expected'`);
+/// a parameter compared so is checked when the query runs, with the same error.
 /// Every error is located at `<query>`:line:column (of the call, for run-time errors) and its
 /// message ends with the offending query line and a caret under the spot.
 class Query {
@@ -133,6 +137,12 @@ class Query {
 
   /// The RETURN column names.
   const std::vector<std::string>& columns() const noexcept;
+
+  /// What compiled but is most likely a mistake, as Severity::warning diagnostics located in
+  /// the query (with its line and a caret, as errors are): a relationship the schema rules out
+  /// between the node types of its ends (`(a:Agreement)-[:BROKER]->(b)`), naming the rule
+  /// and where the schema declares it. Such a pattern matches nothing; the query still runs.
+  const std::vector<Diagnostic>& warnings() const noexcept;
 
   /// The plan as a short text tree, one line per operator in the order rows flow: each MATCH
   /// with where its patterns start (a bound or id-pinned node, a scan of the edge array, or the

@@ -134,6 +134,9 @@ class Schema {
   std::vector<const PropertySpec*> node_properties(TypeId type) const;
   /// An edge of `edge` may go from a node of type `from` to one of type `to`.
   bool allows(TypeId edge, TypeId from, TypeId to) const noexcept;
+  /// Where edge type `edge` is declared (the schema file's line and column), for diagnostics
+  /// that cite the rule; empty for a schema built without a file. Not part of equality.
+  Location declared_at(TypeId edge) const;
 
   std::span<const Vocabulary> vocabularies() const noexcept { return vocabularies_; }
   const Vocabulary* vocabulary(std::string_view name) const noexcept;
@@ -152,6 +155,7 @@ class Schema {
   friend struct detail::SchemaAccess;
   std::vector<NodeType> node_types_;
   std::vector<EdgeType> edge_types_;
+  std::vector<Location> edge_declared_at_;
   std::vector<Vocabulary> vocabularies_;
   std::vector<PloverCategory> plover_;
   std::string plover_version_;

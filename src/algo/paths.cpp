@@ -1,11 +1,12 @@
-// Shortest paths: bidirectional BFS, all shortest paths, and time-respecting paths. Visited
-// sets are flat arrays kept per thread (flat_map.hpp), so a search costs what it touches, not
-// the size of the graph, and a step is an array access, not a hash lookup.
+// Shortest paths: bidirectional BFS (every shortest path: shortest_paths.cpp), and
+// time-respecting paths. Visited sets are flat arrays kept per thread (flat_map.hpp), so a search costs what it
+// touches, not the size of the graph, and a step is an array access, not a hash lookup.
 
 #include <algorithm>
 #include <climits>
 
 #include "algo/flat_map.hpp"
+#include "algo/shortest_paths.hpp"
 #include "algo/types.hpp"
 #include "diplograph/algo.hpp"
 
@@ -157,51 +158,17 @@ std::optional<Path> shortest_path(const Graph& g, Node from, Node to, const Path
 std::vector<Path> all_shortest_paths(const Graph& g, Node from, Node to, const PathOptions& o) {
   algo::check_owned(g, from);
   algo::check_owned(g, to);
-  const std::vector<TypeId> types = algo::edge_type_ids(g.schema(), o.edge_types);
-  if (from == to) return {Path{{from}, {}}};
-  struct Seen {
-    std::uint32_t depth;
-    std::vector<std::pair<NodeIndex, EdgeIndex>> preds;
-  };
-  algo::FlatMap<Seen>& seen = algo::scratch_map<Seen>(g);
-  seen.try_emplace(from.index(), Seen{0, {}});
-  std::vector<NodeIndex> frontier{from.index()};
-  std::uint32_t depth = 0;
-  while (!frontier.empty() && !seen.contains(to.index())) {
-    ++depth;
-    std::vector<NodeIndex> next;
-    for (NodeIndex n : frontier)
-      algo::for_each_edge(g, n, o.direction, types, [&](EdgeIndex e, NodeIndex m, bool) {
-        auto [entry, fresh] = seen.try_emplace(m, Seen{depth, {}});
-        if (entry->depth != depth) return;
-        entry->preds.emplace_back(n, e);
-        if (fresh) next.push_back(m);
-      });
-    frontier = std::move(next);
-  }
+  algo::ShortestSearch search{o.direction, algo::edge_type_ids(g.schema(), o.edge_types), UINT32_MAX, o.max_paths, {}};
   std::vector<Path> paths;
-  if (!seen.contains(to.index())) return paths;
-  // Walk the predecessor lists back from `to`, depth first, in discovery order.
-  std::vector<NodeIndex> nodes{to.index()};
-  std::vector<EdgeIndex> edges;
-  auto emit = [&](auto& self, NodeIndex n) -> void {
-    if (paths.size() >= o.max_paths) return;
-    if (n == from.index()) {
-      Path p;
-      for (auto it = nodes.rbegin(); it != nodes.rend(); ++it) p.nodes.push_back(g.node(*it));
-      for (auto it = edges.rbegin(); it != edges.rend(); ++it) p.edges.push_back(g.edge(*it));
-      paths.push_back(std::move(p));
-      return;
+  for (const auto& edges : algo::shortest_edge_paths(g, from.index(), to.index(), search)) {
+    Path p{{from}, {}};
+    for (EdgeIndex e : edges) {
+      const Edge edge = g.edge(e);
+      p.edges.push_back(edge);
+      p.nodes.push_back(edge.from().index() == p.nodes.back().index() ? edge.to() : edge.from());
     }
-    for (auto [pred, e] : seen.at(n).preds) {
-      nodes.push_back(pred);
-      edges.push_back(e);
-      self(self, pred);
-      nodes.pop_back();
-      edges.pop_back();
-    }
-  };
-  emit(emit, to.index());
+    paths.push_back(std::move(p));
+  }
   return paths;
 }
 

@@ -47,7 +47,7 @@ std::string Diagnostic::to_string() const {
     }
     out += ": ";
   }
-  out += "error: ";
+  out += severity == Severity::warning ? "warning: " : "error: ";
   append_escaped(out, message, true);
   return out;
 }

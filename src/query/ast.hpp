@@ -7,10 +7,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "diplograph/error.hpp"
 #include "diplograph/schema.hpp"
 #include "query/runtime_value.hpp"
+#include "query/vocabulary.hpp"
 
 namespace diplograph::ql {
 
@@ -39,6 +42,12 @@ enum class Op : std::uint8_t {
   mod,
   pow,
 };
+
+/// How an arithmetic operator (add .. pow) is written.
+inline std::string_view arithmetic_symbol(Op op) {
+  static constexpr std::string_view symbols[] = {"+", "-", "*", "/", "%", "^"};
+  return symbols[static_cast<int>(op) - static_cast<int>(Op::add)];
+}
 
 struct Expr;
 using ExprPtr = std::unique_ptr<Expr>;
@@ -69,7 +78,7 @@ struct Expr {
     reduce,        // reduce(acc = args[0], var IN args[1] | args[2])
     pattern,       // a pattern predicate (a)-->(b): true when it has a match
     pattern_comp,  // [p = (a)-->(b) WHERE args[0] | args[1]]
-    exists,        // EXISTS { pattern WHERE ... } or exists(n.prop)
+    exists,        // EXISTS { pattern, ... WHERE ... } (name "count": COUNT { ... }), exists((a)-->())
     map_proj,      // args[0] {.key, key: expr, .*}: names / args[1..] per entry
     chain,         // a < b <= c: args compared pairwise with ops
   };
@@ -81,17 +90,19 @@ struct Expr {
   std::string name;                // param, variable, property, call, quantifier kind
   std::vector<std::string> names;  // map keys, labels, map projection keys
   std::vector<ExprPtr> args;
-  std::shared_ptr<Pattern> pattern;            // pattern, pattern_comp, exists
-  bool distinct = false;                       // aggregate
-  bool negated = false;                        // is_null
-  bool has_subject = false, has_else = false;  // case_
-  bool open_lo = false, open_hi = false;       // slice
-  int slot = -1;                               // variable; the bound variable of comprehensions
-  int slot2 = -1;                              // reduce: the element variable
-  int agg = -1;                                // aggregate: index into the projection's aggregates
-  std::vector<Op> ops;                         // chain
-  std::vector<int> proj_kinds;                 // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
-  std::size_t depth = 1;                       // nesting depth, capped by the parser
+  std::shared_ptr<Pattern> pattern;                     // pattern, pattern_comp, exists
+  std::vector<std::shared_ptr<Pattern>> more_patterns;  // exists: the further patterns of its MATCH
+  bool distinct = false;                                // aggregate
+  bool negated = false;                                 // is_null
+  bool has_subject = false, has_else = false;           // case_
+  bool open_lo = false, open_hi = false;                // slice
+  int slot = -1;                                        // variable; the bound variable of comprehensions
+  int slot2 = -1;                                       // reduce: the element variable
+  int agg = -1;                                         // aggregate: index into the projection's aggregates
+  std::vector<Op> ops;                                  // chain
+  std::vector<int> proj_kinds;                          // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
+  std::size_t depth = 1;                                // nesting depth, capped by the parser
+  EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
 };
 
 enum class Dir : std::uint8_t { out, in, both };
@@ -186,6 +197,7 @@ struct Statement {
   std::vector<SingleQuery> parts;
   std::vector<bool> union_all;  // between parts[i] and parts[i+1]
   std::vector<std::string> columns;
+  std::vector<Diagnostic> warnings;  // what compiles but is likely a mistake (a pattern the schema rules out)
 };
 
 }  // namespace diplograph::ql

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/messages.hpp"
 #include "query/plan.hpp"
 
 namespace diplograph::ql {
@@ -132,11 +133,12 @@ enum class VarKind : std::uint8_t { value, node, edge, rel_list, path };
 
 struct Var {
   std::string name;
-  int slot;
-  VarKind kind;
-  T type = T::any;               // for values: what the projection is known to give
-  std::vector<bool> node_types;  // node: types its patterns allow (empty = any)
-  std::vector<bool> edge_types;  // edge: likewise
+  int slot = -1;
+  VarKind kind = VarKind::value;
+  T type = T::any;                 // for values: what the projection is known to give
+  std::vector<bool> node_types{};  // node: types its patterns allow (empty = any)
+  std::vector<bool> edge_types{};  // edge: likewise
+  bool citation = false;           // value: an element of sources(x), whose `stance` is an enum
 };
 
 using Scope = std::vector<Var>;
@@ -157,6 +159,7 @@ class Compiler {
       else if (columns != st.columns)
         fail(st.parts[p].clauses.back().pos, "all queries of a UNION must return the same column names");
     }
+    st.warnings = std::move(warnings_);
   }
 
  private:
@@ -190,7 +193,10 @@ class Compiler {
           resolve(*clause.expr, scope, Ctx::plain);
           if (find(scope, clause.alias)) fail(clause.pos, "variable '" + clause.alias + "' is already bound");
           clause.slot = new_slot();
-          scope.push_back({clause.alias, clause.slot, VarKind::value, {}, {}});
+          scope.push_back({.name = clause.alias,
+                           .slot = clause.slot,
+                           .kind = VarKind::value,
+                           .citation = is_citations(*clause.expr)});
           break;
         }
         case Clause::Kind::with:
@@ -279,14 +285,16 @@ class Compiler {
       }
     const int slot = new_slot();
     fresh.push_back(slot);
-    scope.push_back({name.empty() ? std::string() : name, slot, kind, {}, {}});
+    scope.push_back({.name = name, .slot = slot, .kind = kind});
     return scope.back();
   }
 
   void property_keys(std::vector<std::pair<std::string, ExprPtr>>& props, const Var& var, bool node, Scope& scope) {
     for (auto& [key, value] : props) {
       resolve(*value, scope, Ctx::plain);
-      check_property(key, value->pos, var, node);
+      EnumPtr vocabulary;
+      check_property(key, value->pos, var, node, &vocabulary);
+      if (vocabulary && !vocabulary->list) enum_operand(*value, vocabulary);
     }
   }
 
@@ -323,6 +331,7 @@ class Compiler {
       const Var var = v;
       property_keys(r.props, var, false, scope);
     }
+    for (std::size_t k = 0; k < p.rels.size(); ++k) warn_if_ruled_out(p, k, scope);
     if (p.shortest != Pattern::Shortest::none) {
       if (p.rels.size() != 1 || !p.rels[0].var_length)
         fail(p.pos, "shortestPath() needs one variable-length relationship, as in shortestPath((a)-[*]-(b))");
@@ -332,8 +341,72 @@ class Compiler {
       if (find(scope, p.path_var)) fail(p.pos, "variable '" + p.path_var + "' is already bound");
       p.path_slot = new_slot();
       fresh.push_back(p.path_slot);
-      scope.push_back({p.path_var, p.path_slot, VarKind::path, {}, {}});
+      scope.push_back({.name = p.path_var, .slot = p.path_slot, .kind = VarKind::path});
     }
+  }
+
+  // ---- patterns the schema rules out
+
+  // A relationship whose types the schema never allows between its ends' types matches
+  // nothing. That is legal (as in Neo4j) but most likely a mistake, so the query gets a warning
+  // that cites the rule. Variable-length relationships may pass through other types: not checked.
+  void warn_if_ruled_out(const Pattern& p, std::size_t k, const Scope& scope) {
+    const RelPattern& r = p.rels[k];
+    if (r.var_length || r.types.empty() || r.impossible) return;
+    const std::vector<bool>& left = var_at(scope, p.nodes[k].slot).node_types;
+    const std::vector<bool>& right = var_at(scope, p.nodes[k + 1].slot).node_types;
+    if (left.empty() && right.empty()) return;
+    std::string rules;
+    for (TypeId t : r.types) {
+      const EdgeType& type = schema_.edge_type(t);
+      const bool out = admits(type.from, left) && admits(type.to, right);
+      const bool in = admits(type.from, right) && admits(type.to, left);
+      if ((r.dir != Dir::in && out) || (r.dir != Dir::out && in)) return;
+      rules += (rules.empty() ? "" : "; ") + type.name + " goes from " + type_names(type.from) + " to " +
+               type_names(type.to);
+      const Location at = schema_.declared_at(t);
+      if (!at.file.empty())
+        rules += " (" + at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ")";
+    }
+    const Diagnostic d = text_.warning(ErrorCode::schema, r.pos, rules + "; " + written(p, k) + " matches nothing");
+    if (std::none_of(warnings_.begin(), warnings_.end(), [&](const Diagnostic& w) { return w.where == d.where; }))
+      warnings_.push_back(d);
+  }
+
+  const Var& var_at(const Scope& scope, int slot) const {
+    return *std::find_if(scope.begin(), scope.end(), [&](const Var& v) { return v.slot == slot; });
+  }
+
+  // Some node type a pattern node allows (all when `mask` is empty) is one of `allowed` or below.
+  bool admits(const std::vector<TypeId>& allowed, const std::vector<bool>& mask) const {
+    if (mask.empty()) return true;
+    for (TypeId n = 0; n < mask.size(); ++n)
+      if (mask[n] && std::any_of(allowed.begin(), allowed.end(), [&](TypeId a) { return schema_.is_a(n, a); }))
+        return true;
+    return false;
+  }
+
+  std::string type_names(const std::vector<TypeId>& types) const {
+    std::string out;
+    for (TypeId t : types) out += (out.empty() ? "" : "|") + schema_.node_type(t).name;
+    return out;
+  }
+
+  // `(a:Agreement)-[:BROKER]->(b)`: relationship k of `p` with its two ends, as written.
+  static std::string written(const Pattern& p, std::size_t k) {
+    auto node = [](const NodePattern& n) {
+      std::string out = "(" + n.var;
+      for (const auto& group : n.labels) {
+        out += ':';
+        for (std::size_t i = 0; i < group.size(); ++i) out += (i ? "|" : "") + group[i].first;
+      }
+      return out + ")";
+    };
+    const RelPattern& r = p.rels[k];
+    std::string rel = r.var + ":";
+    for (std::size_t i = 0; i < r.labels.size(); ++i) rel += (i ? "|" : "") + r.labels[i].first;
+    return node(p.nodes[k]) + (r.dir == Dir::in ? "<-[" : "-[") + rel + (r.dir == Dir::out ? "]->" : "]-") +
+           node(p.nodes[k + 1]);
   }
 
   void match(Clause& c, Scope& scope) {
@@ -367,12 +440,13 @@ class Compiler {
       for (const Var& v : out)
         if (v.name == item.name) fail(item.pos, "multiple result columns with the same name '" + item.name + "'");
       item.slot = new_slot();
-      Var v{item.name, item.slot, VarKind::value, type_of(*item.expr), {}, {}};
+      Var v{.name = item.name, .slot = item.slot, .kind = VarKind::value, .type = type_of(*item.expr)};
       if (item.expr->kind == Expr::Kind::variable)
         if (const Var* src = find(in, item.expr->name)) {
           v.kind = src->kind;
           v.node_types = src->node_types;
           v.edge_types = src->edge_types;
+          v.citation = src->citation;
         }
       out.push_back(std::move(v));
     }
@@ -405,12 +479,17 @@ class Compiler {
   std::string_view text_of(const Expr& e) const { return text_.view().substr(e.begin, e.end - e.begin); }
 
   // Beside its aggregates, an aggregating item may only use what it is grouped by: the
-  // grouping items, written the same way.
+  // grouping items, written the same way, when they are variables or properties (Neo4j's rule:
+  // `me.age + you.age + count(*)` is ambiguous even beside a column `me.age + you.age`).
   void grouped_only(const Expr& e, const Projection& p) {
     if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return;
     for (const auto& item : p.items)
-      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e))
-        return;
+      if (item.expr.get() != &e && item.expr->kind != Expr::Kind::aggregate && text_of(*item.expr) == text_of(e)) {
+        if (e.kind == Expr::Kind::variable || e.kind == Expr::Kind::property) return;
+        fail(e.pos, "'" + std::string(text_of(e)) +
+                        "' is used beside an aggregate; only a grouping key that is a variable or a property "
+                        "may be, so compute it with WITH first");
+      }
     if (e.kind == Expr::Kind::variable)
       fail(e.pos, "'" + e.name + "' is used beside an aggregate but is not a grouping key; return it as a column too");
     if (e.kind == Expr::Kind::list_comp || e.kind == Expr::Kind::quantifier || e.kind == Expr::Kind::reduce ||
@@ -593,23 +672,39 @@ class Compiler {
            ErrorCode::value);
     if (t == T::number || t == T::boolean || t == T::string || t == T::list || t == T::date || t == T::path)
       type_error(e.pos, "a " + std::string(t_name(t)) + " has no property '" + e.name + "'");
-    if (t != T::node && t != T::edge) return;
     const Var* var = var_of(object, scope);
-    Var any{object.name, -1, t == T::node ? VarKind::node : VarKind::edge, {}, {}};
-    set_type(e, check_property(e.name, e.pos, var ? *var : any, t == T::node));
+    if (var && var->citation && e.name == "stance") enums_[&e] = builtin_enum("stance", schema_);
+    if (t != T::node && t != T::edge) return;
+    Var any{.name = object.name, .slot = -1, .kind = t == T::node ? VarKind::node : VarKind::edge};
+    EnumPtr vocabulary;
+    set_type(e, check_property(e.name, e.pos, var ? *var : any, t == T::node, &vocabulary));
+    if (vocabulary) enums_[&e] = vocabulary;
   }
 
-  // The type of property `name` of `var`, or an error naming the closest known property.
-  T check_property(const std::string& name, std::size_t pos, const Var& var, bool node) {
+  // sources(x) or x.sources: a list of citation maps.
+  static bool is_citations(const Expr& e) {
+    return (e.kind == Expr::Kind::call && e.name == "sources") ||
+           (e.kind == Expr::Kind::property && e.name == "sources");
+  }
+
+  // The type of property `name` of `var`, or an error naming the closest known property. Sets
+  // `*vocabulary` when every declaration of the property (or the built-in field) is one enum.
+  T check_property(const std::string& name, std::size_t pos, const Var& var, bool node, EnumPtr* vocabulary) {
     std::vector<std::string> candidates;
     std::optional<T> found;
     bool plover = false;
+    const PropertySpec* first = nullptr;
+    bool one_enum = true;
     auto consider = [&](const PropertySpec& spec) {
       candidates.push_back(spec.name);
       if (spec.kind == ValueKind::enumeration && spec.vocabulary == Schema::plover_vocabulary) plover = true;
       if (spec.name != name) return;
       const T t = spec_type(spec);
       found = !found || *found == t ? t : T::any;
+      if (!first)
+        first = &spec;
+      else if (spec.kind != first->kind || spec.vocabulary != first->vocabulary || spec.list != first->list)
+        one_enum = false;
     };
     const std::vector<bool>& mask = node ? var.node_types : var.edge_types;
     if (node) {
@@ -621,12 +716,18 @@ class Compiler {
         if (mask.empty() || mask[t.id])
           for (const PropertySpec& spec : t.props) consider(spec);
     }
-    if (found) return *found;
+    if (found) {
+      if (one_enum) *vocabulary = property_enum(*first, schema_);
+      return *found;
+    }
     for (std::string_view b :
          node ? std::span<const std::string_view>(node_builtins) : std::span<const std::string_view>(edge_builtins)) {
       const bool plover_only = b == "category" || b == "quad" || b == "score";
       if (plover_only && !plover) continue;
-      if (b == name) return builtin_type(b);
+      if (b == name) {
+        *vocabulary = builtin_enum(b, schema_);
+        return builtin_type(b);
+      }
       candidates.emplace_back(b);
     }
     std::sort(candidates.begin(), candidates.end());
@@ -730,14 +831,18 @@ class Compiler {
       resolve(*e.args[1], scope, ctx, aggs);
       e.slot = new_slot();
       e.slot2 = new_slot();
-      inner.push_back({e.names[0], e.slot, VarKind::value, {}, {}});
-      inner.push_back({e.name, e.slot2, VarKind::value, {}, {}});
+      inner.push_back({.name = e.names[0], .slot = e.slot, .kind = VarKind::value});
+      inner.push_back({.name = e.name, .slot = e.slot2, .kind = VarKind::value});
       resolve(*e.args[2], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
       return;
     }
     resolve(*e.args[0], scope, ctx, aggs);
     e.slot = new_slot();
-    inner.push_back({e.name, e.slot, VarKind::value, {}, {}});
+    inner.push_back({.name = e.name,
+                     .slot = e.slot,
+                     .kind = VarKind::value,
+                     .type = element_type(*e.args[0]),
+                     .citation = is_citations(*e.args[0])});
     for (std::size_t k = 1; k < e.args.size(); ++k) {
       pattern_ok_ = k == 1;
       if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
@@ -758,6 +863,7 @@ class Compiler {
                         "': a pattern used as a condition cannot introduce new variables; use EXISTS { ... }");
     }
     pattern(*e.pattern, inner, fresh);
+    for (auto& more : e.more_patterns) pattern(*more, inner, fresh);
     e.pattern->fresh = fresh;
     if (e.pattern->where) {
       pattern_ok_ = true;
@@ -766,7 +872,7 @@ class Compiler {
     }
     for (auto& a : e.args)
       if (a) resolve(*a, inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
-    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : T::boolean);
+    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : e.name == "count" ? T::number : T::boolean);
   }
 
   void binary(Expr& e) {
@@ -782,8 +888,10 @@ class Compiler {
       case Op::contains:
       case Op::starts_with:
       case Op::ends_with:
-        for (T t : {a, b})
-          if (known(t) && t != T::string)
+        // Cypher makes a non-string operand null (`'abc' STARTS WITH true`); only a property the
+        // schema types otherwise (`s.population CONTAINS '1'`) is surely a mistake.
+        for (const auto& x : e.args)
+          if (const T t = type_of(*x); x->kind == Expr::Kind::property && known(t) && t != T::string)
             type_error(e.pos, std::string(e.op == Op::contains      ? "CONTAINS"
                                           : e.op == Op::starts_with ? "STARTS WITH"
                                                                     : "ENDS WITH") +
@@ -803,20 +911,73 @@ class Compiler {
           type_error(e.pos, "cannot compare a " + std::string(t_name(a)) + " with a " + std::string(t_name(b)) +
                                 (hint ? "; write the date as date('...')" : ""));
         }
+        if (e.op == Op::eq || e.op == Op::ne)
+          for (int k = 0; k < 2; ++k)
+            if (EnumPtr v = enum_of(*e.args[k])) enum_operand(*e.args[1 - k], v);
         set_type(e, T::boolean);
         return;
       case Op::in:
         if (known(b) && b != T::list)
           type_error(e.pos, "IN needs a list on its right, got a " + std::string(t_name(b)));
+        if (EnumPtr v = enum_of(*e.args[0]); v && !v->list) enum_elements(*e.args[1], v);
+        if (EnumPtr v = enum_of(*e.args[1]); v && v->list) enum_operand(*e.args[0], v, true);
         set_type(e, T::boolean);
         return;
       case Op::regex:
         set_type(e, T::boolean);
         return;
       default:
+        // Only + also joins strings and lists; the other operators need numbers. A property is
+        // left to run time (an absent one is null, and null * 2 is null).
+        if (e.op != Op::add)
+          for (const auto& x : e.args)
+            if (const T t = type_of(*x);
+                x->kind != Expr::Kind::property && known(t) && t != T::number && t != T::date && t != T::any)
+              type_error(e.pos,
+                         "cannot apply " + std::string(arithmetic_symbol(e.op)) + " to a " + std::string(t_name(t)));
         if (known(a) && known(b) && a == T::number && b == T::number) set_type(e, T::number);
         return;
     }
+  }
+
+  // ---- enum-valued fields
+
+  EnumPtr enum_of(const Expr& e) const {
+    auto it = enums_.find(&e);
+    return it == enums_.end() ? nullptr : it->second;
+  }
+
+  // A value compared with an enum-valued field: a string literal it can never equal is an error,
+  // a parameter is checked when the query runs. A list field is compared with lists of them,
+  // unless `element` (`'military' IN e.contexts`).
+  void enum_operand(Expr& value, const EnumPtr& vocabulary, bool element = false) {
+    if (value.kind == Expr::Kind::param) {
+      value.allowed = vocabulary;
+    } else if (vocabulary->list && !element) {
+      if (value.kind == Expr::Kind::list)
+        for (auto& item : value.args) enum_literal(*item, *vocabulary);
+    } else {
+      enum_literal(value, *vocabulary);
+    }
+  }
+  // The list an enum-valued field is looked for in (`e.modality IN ['expected', $m]`).
+  void enum_elements(Expr& list, const EnumPtr& vocabulary) {
+    if (list.kind == Expr::Kind::param) list.allowed = vocabulary;
+    if (list.kind == Expr::Kind::list)
+      for (auto& item : list.args) enum_operand(*item, vocabulary);
+  }
+  void enum_literal(const Expr& value, const EnumValues& vocabulary) {
+    if (value.kind != Expr::Kind::literal || !value.value.is_string()) return;
+    if (std::string why = outside(vocabulary, value.value.s()); !why.empty()) fail(value.pos, why);
+  }
+
+  // The type every item of a list literal has, when they agree (`['Clara', 'Bob']`: string).
+  T element_type(const Expr& list) const {
+    if (list.kind != Expr::Kind::list || list.args.empty()) return T::any;
+    const T first = type_of(*list.args[0]);
+    for (const auto& item : list.args)
+      if (type_of(*item) != first) return T::any;
+    return first == T::null ? T::any : first;
   }
 
   const Schema& schema_;
@@ -825,6 +986,8 @@ class Compiler {
   bool pattern_ok_ = false;
   std::map<const Expr*, T> types_;
   std::map<const Expr*, bool> rel_lists_;
+  std::map<const Expr*, EnumPtr> enums_;
+  std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace
@@ -850,3 +1013,7 @@ std::vector<std::string> function_names() {
 void compile(Statement& st, const Schema& schema, const Text& text) { Compiler(schema, text).run(st); }
 
 }  // namespace diplograph::ql
+
+namespace diplograph {
+const std::vector<Diagnostic>& Query::warnings() const noexcept { return plan_->st.warnings; }
+}  // namespace diplograph

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "query/match.hpp"
+
 namespace diplograph::ql {
 
 Budget::Budget(const QueryLimits& limits, const Text& text) : limits_(limits), text_(text) {
@@ -176,10 +178,9 @@ V arithmetic(const Expr& e, const V& a, const V& b, Env& env) {
       return V((a.is_int() ? std::to_string(a.i()) : Value(a.num()).to_string()) + b.s());
   }
   if (!a.is_number() || !b.is_number()) {
-    static constexpr const char* names[] = {"+", "-", "*", "/", "%", "^"};
     fail(env, e.pos, ErrorCode::value,
-         "type mismatch: cannot apply " + std::string(names[static_cast<int>(e.op) - static_cast<int>(Op::add)]) +
-             " to " + std::string(kind_of(a)) + " and " + std::string(kind_of(b)));
+         "type mismatch: cannot apply " + std::string(arithmetic_symbol(e.op)) + " to " + std::string(kind_of(a)) +
+             " and " + std::string(kind_of(b)));
   }
   if (a.is_int() && b.is_int() && e.op != Op::pow) {
     const std::int64_t x = a.i(), y = b.i();
@@ -463,13 +464,17 @@ V pattern_value(const Expr& e, Row& row, Env& env) {
     });
     return V(std::move(out));
   }
-  bool found = false;
-  match_pattern_expr(*e.pattern, row, env, [&](Row& r) {
+  // EXISTS stops at the first match, COUNT counts them all.
+  const bool count = e.name == "count";
+  std::int64_t found = 0;
+  std::vector<const Pattern*> patterns{e.pattern.get()};
+  for (const auto& more : e.more_patterns) patterns.push_back(more.get());
+  match_patterns(patterns, e.pattern->fresh, row, env, [&](Row& r) {
     if (e.pattern->where && truth(eval(*e.pattern->where, r, env), env, e.pattern->where->pos) != true) return true;
-    found = true;
-    return false;
+    ++found;
+    return count;
   });
-  return V(found);
+  return count ? V(found) : V(found > 0);
 }
 
 V map_projection(const Expr& e, Row& row, Env& env) {
@@ -526,6 +531,7 @@ V eval(const Expr& e, Row& row, Env& env) {
     case Expr::Kind::param: {
       auto it = env.params.find(e.name);
       if (it == env.params.end()) fail(env, e.pos, ErrorCode::query, "missing parameter $" + e.name);
+      if (e.allowed) check_enum_parameter(*e.allowed, it->second, env, e.pos);
       return it->second;
     }
     case Expr::Kind::variable:

@@ -1,8 +1,8 @@
 #include "query/match.hpp"
 
 #include <algorithm>
-#include <deque>
-#include <unordered_map>
+
+#include "query/shortest.hpp"
 
 namespace diplograph::ql {
 namespace {
@@ -462,7 +462,7 @@ class Matcher {
     return solve(pi + 1);
   }
 
-  // ---- shortestPath / allShortestPaths: breadth-first from the first node
+  // ---- shortestPath / allShortestPaths: the library's bidirectional search (shortest.hpp)
 
   bool shortest(const Pattern& p, std::size_t pi) {
     const NodePattern &a = p.nodes[0], &b = p.nodes[1];
@@ -476,33 +476,9 @@ class Matcher {
 
   bool shortest_between(const Pattern& p, std::size_t pi, NodeIndex from, NodeIndex to) {
     const RelPattern& r = p.rels[0];
-    std::vector<std::vector<EdgeIndex>> found;
-    if (from == to) {
-      if (r.min_hops == 0) found.emplace_back();
-    } else {
-      std::unordered_map<NodeIndex, std::pair<std::int64_t, std::vector<EdgeIndex>>> seen;  // depth, edges in
-      seen[from] = {0, {}};
-      std::vector<NodeIndex> frontier{from};
-      std::int64_t depth = 0;
-      bool reached = false;
-      while (!frontier.empty() && !reached && (r.max_hops < 0 || depth < r.max_hops)) {
-        std::vector<NodeIndex> next;
-        for (NodeIndex n : frontier)
-          each_edge(n, r.dir, r, [&](EdgeIndex e, NodeIndex far) {
-            if (is_used(e) || !edge_fits(r, e)) return true;
-            auto [it, fresh] = seen.try_emplace(far, depth + 1, std::vector<EdgeIndex>{});
-            if (it->second.first != depth + 1) return true;
-            it->second.second.push_back(e);
-            if (fresh) next.push_back(far);
-            if (far == to) reached = true;
-            return true;
-          });
-        frontier = std::move(next);
-        ++depth;
-      }
-      if (reached) collect_paths(seen, from, to, p.shortest == Pattern::Shortest::one, found);
-    }
-    for (auto& edges : found) {
+    const auto found = shortest_paths(r, p.shortest == Pattern::Shortest::all, from, to, env_,
+                                      [&](EdgeIndex e) { return !is_used(e) && edge_fits(r, e); });
+    for (const auto& edges : found) {
       VList rels;
       for (EdgeIndex e : edges) rels.emplace_back(EdgeRef{e});
       slot(r.slot) = V(std::move(rels));
@@ -512,29 +488,6 @@ class Matcher {
       if (!go_on) return false;
     }
     return true;
-  }
-
-  void collect_paths(const std::unordered_map<NodeIndex, std::pair<std::int64_t, std::vector<EdgeIndex>>>& seen,
-                     NodeIndex from, NodeIndex to, bool one, std::vector<std::vector<EdgeIndex>>& out) {
-    std::vector<EdgeIndex> tail;
-    std::function<void(NodeIndex)> back = [&](NodeIndex at) {
-      if (one && !out.empty()) return;
-      if (at == from) {
-        out.emplace_back(tail.rbegin(), tail.rend());
-        return;
-      }
-      for (EdgeIndex e : seen.at(at).second) {
-        const Edge edge = g_.edge(e);
-        const NodeIndex prev = edge.to().index() == at && seen.count(edge.from().index()) &&
-                                       seen.at(edge.from().index()).first == seen.at(at).first - 1
-                                   ? edge.from().index()
-                                   : edge.to().index();
-        tail.push_back(e);
-        back(prev);
-        tail.pop_back();
-      }
-    };
-    back(to);
   }
 
   const std::vector<const Pattern*>& patterns_;

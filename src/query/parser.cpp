@@ -711,7 +711,7 @@ class Parser {
       }
       if (accept_keyword("NULL")) return make(Expr::Kind::literal, begin, begin);
       if (is_keyword("CASE")) return case_expression();
-      if (is_keyword("EXISTS") && is_punct("{", 1)) return exists_subquery();
+      if ((is_keyword("EXISTS") || is_keyword("COUNT")) && is_punct("{", 1)) return exists_subquery();
       if (is_punct("(", 1)) return call();
       if (is_reserved(t)) fail_here("expected an expression");
     }
@@ -793,13 +793,30 @@ class Parser {
     return finish(std::move(e));
   }
 
+  // EXISTS { [MATCH] pattern, ... [WHERE ...] [RETURN ...] } and COUNT { ... }: one MATCH
+  // that reads the outer variables; a final RETURN does not change whether rows exist (its
+  // items are only checked), so it is allowed and ignored. `name` is "count" for COUNT.
   ExprPtr exists_subquery() {
+    const bool count = is_keyword("COUNT");
     const std::size_t begin = next().pos;
     next();
     auto e = make(Expr::Kind::exists, begin, begin);
+    if (count) e->name = "count";
     accept_keyword("MATCH");
     e->pattern = std::make_shared<Pattern>(pattern_part());
+    while (accept(",")) e->more_patterns.push_back(std::make_shared<Pattern>(pattern_part()));
     if (accept_keyword("WHERE")) e->pattern->where = expr();
+    for (std::string_view clause : {"WITH", "UNWIND", "MATCH", "OPTIONAL", "UNION", "CALL"})
+      if (is_keyword(clause))
+        fail_at(peek().pos, std::string(count ? "COUNT" : "EXISTS") + " { ... } with " + std::string(clause) +
+                                " inside is not supported yet: write one MATCH with its WHERE");
+    if (accept_keyword("RETURN")) {
+      accept_keyword("DISTINCT");
+      do {
+        e->args.push_back(expr());
+        if (accept_keyword("AS")) name("a column name");
+      } while (accept(","));
+    }
     expect("}");
     return finish(std::move(e));
   }

@@ -32,6 +32,12 @@ Location Text::locate(std::size_t offset) const {
   return Location{"<query>", line, static_cast<std::uint32_t>(offset - line_start + 1)};
 }
 
+Diagnostic Text::warning(ErrorCode code, std::size_t offset, const std::string& message) const {
+  Diagnostic d = error(code, offset, message).diagnostics().front();
+  d.severity = Severity::warning;
+  return d;
+}
+
 Error Text::error(ErrorCode code, std::size_t offset, const std::string& message) const {
   offset = std::min(offset, text_.size());
   const Location where = locate(offset);

@@ -20,6 +20,8 @@ class Text {
   [[noreturn]] void fail(ErrorCode code, std::size_t offset, const std::string& message) const;
   /// The same Error, not thrown (for run-time errors rethrown with their position).
   Error error(ErrorCode code, std::size_t offset, const std::string& message) const;
+  /// The same diagnostic as a warning: the query still runs.
+  Diagnostic warning(ErrorCode code, std::size_t offset, const std::string& message) const;
   /// `<query>`, line and column (bytes) of `offset`.
   Location locate(std::size_t offset) const;
 

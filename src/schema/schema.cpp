@@ -112,6 +112,7 @@ Schema detail::SchemaAccess::from_parts(Schema::Parts parts, const PartLocations
     check_props(type.props, place, context);
     s.edge_index_.emplace(type.name, type.id);
     s.edge_types_.push_back(std::move(type));
+    s.edge_declared_at_.push_back(place);
   }
 
   if (!parts.source_type.empty())
@@ -198,6 +199,10 @@ bool Schema::allows(TypeId edge, TypeId from, TypeId to) const noexcept {
     return std::any_of(allowed.begin(), allowed.end(), [&](TypeId a) { return is_a(t, a); });
   };
   return admits(e.from, from) && admits(e.to, to);
+}
+
+Location Schema::declared_at(TypeId edge) const {
+  return edge < edge_declared_at_.size() ? edge_declared_at_[edge] : Location{};
 }
 
 const Vocabulary* Schema::vocabulary(std::string_view name) const noexcept {

@@ -63,9 +63,12 @@ def read_doc(lines: list[str], i: int) -> tuple[str, int]:
 
 
 def read_table(lines: list[str], i: int) -> tuple[list[list[str]], int]:
+    """The table starting at lines[i]. A comment line inside it (`#| =  |`, an example the TCK
+    leaves out) is skipped: the rows after it still belong to the same table and header."""
     rows = []
-    while i < len(lines) and lines[i].strip().startswith("|"):
-        rows.append(split_row(lines[i].strip()))
+    while i < len(lines) and lines[i].strip().startswith(("|", "#")):
+        if lines[i].strip().startswith("|"):
+            rows.append(split_row(lines[i].strip()))
         i += 1
     return rows, i
 

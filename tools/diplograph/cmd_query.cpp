@@ -103,6 +103,8 @@ void add_query(CLI::App& app, const Globals& globals) {
       std::cout << query.explain();
       return;
     }
+    // Warnings go to stderr before the rows; the query still runs.
+    for (const diplograph::Diagnostic& w : query.warnings()) std::cerr << w.to_string() << '\n';
     const auto result = query.run(graph, query_options(*args));
     if (args->format == "json")
       std::cout << diplograph::to_json(result);

@@ -444,9 +444,11 @@ Schema load_schema(const fs::path& file, const LoadOptions& options) {
   std::vector<Diagnostic> diagnostics;
   Tree tree;
   TreeBuilder builder(tree);
-  if (auto syntax = parse_file(file, builder, options.max_file_size)) throw Error(std::vector<Diagnostic>{*syntax});
-  FileProblems problems(file, diagnostics, options.max_file_size);
-  auto schema = read_schema(tree, tree.root(), problems);
+  // Read once and kept: a schema file is small, and its text places each type (declared_at).
+  const std::string text = detail::read_input(file, options.max_file_size);
+  if (auto syntax = parse_text(text, file.string(), builder)) throw Error(std::vector<Diagnostic>{*syntax});
+  FileProblems problems(file.string(), diagnostics, text);
+  auto schema = read_schema(tree, tree.root(), problems, true);
   if (!schema) throw Error(std::move(diagnostics));
   return std::move(*schema);
 }

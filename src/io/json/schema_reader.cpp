@@ -249,25 +249,28 @@ struct SchemaReader {
 
 }  // namespace
 
-std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems& problems) {
+std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems& problems, bool place_types) {
   std::vector<Diagnostic> found;
   FileProblems local(problems, found);
   SchemaReader reader{tree, local, {}, {}, none};
   Schema::Parts parts = reader.read(object);
   for (auto& d : found) problems.add(std::move(d));
   if (!found.empty()) return std::nullopt;
-  try {
-    return Schema::from_parts(parts);
-  } catch (const Error&) {
-    // Only now are positions worth reading: place each type at its declaration and check again.
+  auto place = [&] {
     PartLocations where;
     for (std::size_t i = 0; i < parts.node_types.size(); ++i)
       where.node_types.push_back(problems.value_location(tree, reader.node_values[i]));
     for (std::size_t i = 0; i < parts.edge_types.size(); ++i)
       where.edge_types.push_back(problems.value_location(tree, reader.edge_values[i]));
     if (reader.source_type_value != none) where.source_type = problems.value_location(tree, reader.source_type_value);
+    return where;
+  };
+  try {
+    return place_types ? SchemaAccess::from_parts(parts, place()) : Schema::from_parts(parts);
+  } catch (const Error&) {
+    // Only now are positions worth reading: place each type at its declaration and check again.
     try {
-      (void)SchemaAccess::from_parts(std::move(parts), where);
+      (void)SchemaAccess::from_parts(std::move(parts), place());
     } catch (const Error& e) {
       for (const auto& d : e.diagnostics()) problems.add(d);
     }
