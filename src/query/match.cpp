@@ -172,6 +172,23 @@ class Matcher {
     return *id_declared_;
   }
 
+  // Where pattern `p` starts: a bound node, else one pinned by id, else the least estimated
+  // work (sampled only then, since a MATCH after UNWIND chooses once per row).
+  std::size_t start_of(const Pattern& p) {
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (is_bound(p.nodes[k].slot)) return k;
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (pin_of(p.nodes[k]).by) return k;
+    std::size_t start = 0;
+    double best = -1;
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (const double e = estimate(p, k); best < 0 || e < best) {
+        best = e;
+        start = k;
+      }
+    return start;
+  }
+
   // The work of starting pattern `p` at node `k`: its candidates (nodes of its types) times
   // one plus the edges its first step takes from each, sampled at up to 32 of them.
   double estimate(const Pattern& p, std::size_t k) {
@@ -274,13 +291,7 @@ class Matcher {
     for (const auto& r : p.rels)
       if (r.impossible) return true;
     if (scans_edges(p)) return scan(p, pi);
-    std::size_t start = 0;
-    double best = -1;
-    for (std::size_t k = 0; k < p.nodes.size(); ++k)
-      if (const double e = estimate(p, k); best < 0 || e < best) {
-        best = e;
-        start = k;
-      }
+    const std::size_t start = start_of(p);
     return each_candidate(p.nodes[start], [&](NodeIndex i) {
       return with_node(p.nodes[start], i, [&] { return step(p, pi, start, start, true); });
     });
