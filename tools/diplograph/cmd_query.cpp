@@ -99,12 +99,12 @@ void add_query(CLI::App& app, const Globals& globals) {
     const std::string text = read_query(*args);
     const auto graph = load_graph(globals);
     const auto query = diplograph::Query::compile(graph.schema(), text);
+    // Warnings go to stderr before the plan or the rows; the query still runs.
+    for (const diplograph::Diagnostic& w : query.warnings()) std::cerr << w.to_string() << '\n';
     if (query.is_explain()) {
       std::cout << query.explain();
       return;
     }
-    // Warnings go to stderr before the rows; the query still runs.
-    for (const diplograph::Diagnostic& w : query.warnings()) std::cerr << w.to_string() << '\n';
     const auto result = query.run(graph, query_options(*args));
     if (args->format == "json")
       std::cout << diplograph::to_json(result);
