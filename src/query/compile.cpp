@@ -228,7 +228,7 @@ class Compiler {
         if (!t) {
           // A likely typo is an error; any other unknown type matches nothing (open world).
           std::string best = schema_.suggest_node_type(name);
-          if (!best.empty()) fail(pos, "unknown node type '" + name + "'; did you mean '" + best + "'?");
+          if (!best.empty()) fail(pos, detail::unknown("node type", name, detail::did_you_mean(best)));
           continue;
         }
         for (TypeId sub : schema_.subtypes(t->id)) any[sub] = true;
@@ -247,7 +247,7 @@ class Compiler {
       const EdgeType* t = schema_.find_edge_type(name);
       if (!t) {
         std::string best = schema_.suggest_edge_type(name);
-        if (!best.empty()) fail(pos, "unknown relationship type '" + name + "'; did you mean '" + best + "'?");
+        if (!best.empty()) fail(pos, detail::unknown("relationship type", name, detail::did_you_mean(best)));
         continue;
       }
       out.push_back(t->id);

@@ -29,7 +29,7 @@ class Text {
   std::string text_;
 };
 
-/// ", did you mean 'x'?" for the closest of `candidates`, or "".
+/// detail::did_you_mean() over owned names: "; did you mean 'x'?" for the closest, or "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace diplograph::ql
