@@ -274,10 +274,15 @@ class Matcher {
       if (r.types.empty())
         return out ? visit(g_.out_edges(n), g_.out_neighbors(n), true)
                    : visit(g_.in_edges(n), g_.in_neighbors(n), false);
-      for (TypeId t : r.types)
-        if (!(out ? visit(g_.out_edges(n, t), g_.out_neighbors(n, t), true)
-                  : visit(g_.in_edges(n, t), g_.in_neighbors(n, t), false)))
+      const auto all = out ? g_.out_edges(n) : g_.in_edges(n);
+      const auto ends = out ? g_.out_neighbors(n) : g_.in_neighbors(n);
+      for (TypeId t : r.types) {
+        // One search for the type's slice: the neighbours' slice is at the same place.
+        const auto edges = out ? g_.out_edges(n, t) : g_.in_edges(n, t);
+        if (edges.empty()) continue;
+        if (!visit(edges, ends.subspan(static_cast<std::size_t>(edges.data() - all.data()), edges.size()), out))
           return false;
+      }
       return true;
     };
     if (dir != Dir::in && !side(true)) return false;
