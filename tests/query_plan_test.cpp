@@ -87,3 +87,20 @@ TEST_CASE("EXPLAIN: the plan as text, and as rows from run()") {
   CHECK(r.rows[1][0].to_string() == "  start: at n (pinned by id)");
   CHECK_FALSE(Query::compile(shipped().schema(), "RETURN 1 AS explain").is_explain());
 }
+
+TEST_CASE("the fast paths give the rows of the generic ones: time fields read from the record, groups by type id") {
+  // r.date is read from the edge record; r['date'] goes through the named-property lookup.
+  const std::string dates = " RETURN r.date >= date('2023'), r.start, r.end, r.when, count(*) ORDER BY count(*) DESC";
+  CHECK(rows_of("MATCH (a)-[r]->(b)" + dates) ==
+        rows_of("MATCH (a)-[r]->(b) WITH r, r['date'] AS d, r['start'] AS s, r['end'] AS e, r['when'] AS w"
+                " RETURN d >= date('2023'), s, e, w, count(*) ORDER BY count(*) DESC"));
+  CHECK(rows_of("MATCH (n) RETURN n.date, n.start, n.end, count(*) ORDER BY count(*) DESC, n.date") ==
+        rows_of("MATCH (n) RETURN n['date'], n['start'], n['end'], count(*) ORDER BY count(*) DESC, n['date']"));
+  // type(r) groups by type id; type(r) + '' by its text. Null relationships (OPTIONAL MATCH) group apart.
+  const std::string optional = "MATCH (a:Actor) OPTIONAL MATCH (a)-[r:SIGNATORY]->() ";
+  CHECK(rows_of("MATCH ()-[r]->() RETURN type(r), count(*) ORDER BY type(r)") ==
+        rows_of("MATCH ()-[r]->() RETURN type(r) + '' AS t, count(*) ORDER BY t"));
+  const auto by_id = rows_of(optional + "RETURN type(r), count(*) ORDER BY type(r)");
+  CHECK(by_id.size() == 2);
+  CHECK(by_id == rows_of(optional + "RETURN type(r) + '' AS t, count(*) ORDER BY t"));
+}

@@ -103,6 +103,9 @@ struct Expr {
   std::vector<int> proj_kinds;                          // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
   std::size_t depth = 1;                                // nesting depth, capped by the parser
   EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
+  // property: a built-in time field (date, start, end, when) that no type of the schema
+  // declares as a property, so it is read from the element's record without a name lookup.
+  enum class TimeField : std::uint8_t { none, date, start, end, when } time_field = TimeField::none;
 };
 
 enum class Dir : std::uint8_t { out, in, both };

@@ -266,10 +266,20 @@ V regex_match(const Expr& e, const V& a, const V& b, Env& env) {
   return V(RE2::FullMatch(a.s(), re));
 }
 
+// An operand's value: a literal or a variable is read in place, anything else is evaluated
+// into `room`.
+const V& operand(const Expr& e, Row& row, Env& env, V& room) {
+  if (e.kind == Expr::Kind::literal) return e.value;
+  if (e.kind == Expr::Kind::variable) return row[static_cast<std::size_t>(e.slot)];
+  room = eval(e, row, env);
+  return room;
+}
+
 V binary(const Expr& e, Row& row, Env& env) {
   if (e.op == Op::and_ || e.op == Op::or_ || e.op == Op::xor_) return logic(e, row, env);
-  const V a = eval(*e.args[0], row, env);
-  const V b = eval(*e.args[1], row, env);
+  V room_a, room_b;
+  const V& a = operand(*e.args[0], row, env, room_a);
+  const V& b = operand(*e.args[1], row, env, room_b);
   switch (e.op) {
     case Op::eq:
     case Op::ne:
@@ -351,7 +361,26 @@ V slice(const Expr& e, Row& row, Env& env) {
   return V(VList(c.list().begin() + from, c.list().begin() + to));
 }
 
+template <class Fact>
+V time_field(const Fact& f, Expr::TimeField field) {
+  switch (field) {
+    case Expr::TimeField::date:
+      return optional_date(f.date());
+    case Expr::TimeField::start:
+      return optional_date(f.start());
+    case Expr::TimeField::end:
+      return optional_date(f.end());
+    default:
+      return optional_date(f.when());
+  }
+}
+
 V property(const Expr& e, Row& row, Env& env) {
+  if (e.time_field != Expr::TimeField::none && e.args[0]->kind == Expr::Kind::variable) {
+    const V& x = row[static_cast<std::size_t>(e.args[0]->slot)];  // read in place, not copied
+    if (x.is_edge()) return time_field(env.g.edge(x.edge()), e.time_field);
+    if (x.is_node()) return time_field(env.g.node(x.node()), e.time_field);
+  }
   const V o = eval(*e.args[0], row, env);
   if (o.is_null()) return V();
   if (o.is_node()) return node_property(env.g, o.node(), e.name);

@@ -259,20 +259,30 @@ class Matcher {
   // The edges at `n` that a step in direction `dir` may take, with the node at their far end.
   template <class F>
   bool each_edge(NodeIndex n, Dir dir, const RelPattern& r, F&& f) {
-    auto visit = [&](std::span<const EdgeIndex> edges, bool out) {
-      for (EdgeIndex e : edges) {
+    // The far ends come from the neighbour arrays, parallel to the edge lists: the edge records
+    // (a cache miss each on a large graph) are not read.
+    auto visit = [&](std::span<const EdgeIndex> edges, std::span<const NodeIndex> ends, bool out) {
+      for (std::size_t k = 0; k < edges.size(); ++k) {
         env_.budget.step();
-        const Edge edge = g_.edge(e);
         // A self-loop is in both lists; an undirected step takes it once.
-        if (!out && dir == Dir::both && edge.from().index() == edge.to().index()) continue;
-        if (!f(e, out ? edge.to().index() : edge.from().index())) return false;
+        if (!out && dir == Dir::both && ends[k] == n) continue;
+        if (!f(edges[k], ends[k])) return false;
       }
       return true;
     };
     auto side = [&](bool out) {
-      if (r.types.empty()) return visit(out ? g_.out_edges(n) : g_.in_edges(n), out);
-      for (TypeId t : r.types)
-        if (!visit(out ? g_.out_edges(n, t) : g_.in_edges(n, t), out)) return false;
+      if (r.types.empty())
+        return out ? visit(g_.out_edges(n), g_.out_neighbors(n), true)
+                   : visit(g_.in_edges(n), g_.in_neighbors(n), false);
+      const auto all = out ? g_.out_edges(n) : g_.in_edges(n);
+      const auto ends = out ? g_.out_neighbors(n) : g_.in_neighbors(n);
+      for (TypeId t : r.types) {
+        // One search for the type's slice: the neighbours' slice is at the same place.
+        const auto edges = out ? g_.out_edges(n, t) : g_.in_edges(n, t);
+        if (edges.empty()) continue;
+        if (!visit(edges, ends.subspan(static_cast<std::size_t>(edges.data() - all.data()), edges.size()), out))
+          return false;
+      }
       return true;
     };
     if (dir != Dir::in && !side(true)) return false;
@@ -357,7 +367,7 @@ class Matcher {
       if (is_bound(r.slot)) {
         const V& v = slot(r.slot);
         if (!v.is_edge() || v.edge() != e) return true;
-      } else if (!edge_fits(r, e)) {
+      } else if (!props_fit(r.props, nullptr, false, e)) {  // each_edge took only the pattern's types
         return true;
       }
       const bool was_bound = is_bound(r.slot);

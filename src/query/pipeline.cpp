@@ -58,6 +58,10 @@ struct ProjectionState {
   std::vector<std::size_t> group_keys;  // the items that group (aggregating projections)
   std::unordered_map<std::vector<V>, std::size_t, RowHash, RowSame> group_index;
   std::vector<Group> groups;
+  // Grouping by `type(r)` alone: the group of each edge type id, so that no type name is built
+  // and no key hashed per row (-1: none yet).
+  int type_of_slot = -1;
+  std::vector<std::ptrdiff_t> group_of_type;
   RowSet seen;  // DISTINCT
   std::vector<Keyed> sorted;
   std::int64_t skip = 0, limit = -1, skipped = 0, passed = 0;
@@ -160,6 +164,12 @@ class Executor {
     if (p.aggregating)
       for (std::size_t k = 0; k < p.items.size(); ++k)
         if (!contains_aggregate(*p.items[k].expr)) s.group_keys.push_back(k);
+    if (s.group_keys.size() == 1) {
+      const Expr& key = *p.items[s.group_keys[0]].expr;
+      if (key.kind == Expr::Kind::call && key.name == "type" && key.args.size() == 1 &&
+          key.args[0]->kind == Expr::Kind::variable)
+        s.type_of_slot = key.args[0]->slot;
+    }
     s.skip = std::max<std::int64_t>(0, count_value(p.skip.get(), "SKIP"));
     s.limit = count_value(p.limit.get(), "LIMIT");
   }
@@ -187,6 +197,20 @@ class Executor {
       for (auto& acc : s.groups.front().accs) acc.add(row, env_);
       return;
     }
+    std::size_t at;
+    if (const V* x = s.type_of_slot < 0 ? nullptr : &row[static_cast<std::size_t>(s.type_of_slot)]; x && x->is_edge()) {
+      const TypeId t = env_.g.edge(x->edge()).type_id();
+      if (t >= s.group_of_type.size()) s.group_of_type.resize(t + 1, -1);
+      if (s.group_of_type[t] < 0) s.group_of_type[t] = static_cast<std::ptrdiff_t>(keyed_group(p, s, row));
+      at = static_cast<std::size_t>(s.group_of_type[t]);
+    } else {
+      at = keyed_group(p, s, row);
+    }
+    for (auto& acc : s.groups[at].accs) acc.add(row, env_);
+  }
+
+  // The index of the group of `row`'s grouping keys, added if new.
+  std::size_t keyed_group(const Projection& p, ProjectionState& s, Row& row) {
     std::vector<V> key;
     key.reserve(s.group_keys.size());
     for (std::size_t j : s.group_keys) key.push_back(eval(*p.items[j].expr, row, env_));
@@ -197,7 +221,7 @@ class Executor {
         first[static_cast<std::size_t>(p.items[s.group_keys[j]].slot)] = key[j];
       s.groups.push_back(fresh_group(p, std::move(first)));
     }
-    for (auto& acc : s.groups[it->second].accs) acc.add(row, env_);
+    return it->second;
   }
 
   static Group fresh_group(const Projection& p, Row row) {

@@ -34,14 +34,33 @@ bool folds(const Expr& e) {
                      [](const ExprPtr& a) { return a && a->kind == Expr::Kind::literal; });
 }
 
+// The built-in time field `name` names, unless some node or edge type of the schema declares a
+// property of that name (which shadows the built-in).
+Expr::TimeField time_field(const Schema& schema, const std::string& name) {
+  using F = Expr::TimeField;
+  const F f = name == "date"    ? F::date
+              : name == "start" ? F::start
+              : name == "end"   ? F::end
+              : name == "when"  ? F::when
+                                : F::none;
+  if (f == F::none) return f;
+  for (const NodeType& t : schema.node_types())
+    if (schema.node_property(t.id, name)) return F::none;
+  for (const EdgeType& t : schema.edge_types())
+    if (schema.edge_property(t.id, name)) return F::none;
+  return f;
+}
+
 class Folder {
  public:
-  Folder(const Text& text) : budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {}
+  Folder(const Schema& schema, const Text& text)
+      : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {}
 
   void expr(ExprPtr& e) {
     if (!e) return;
     for (auto& a : e->args) expr(a);
     if (e->pattern) pattern(*e->pattern);
+    if (e->kind == Expr::Kind::property) e->time_field = time_field(schema_, e->name);
     if (!folds(*e)) return;
     try {
       Row none;
@@ -69,6 +88,7 @@ class Folder {
   }
 
  private:
+  const Schema& schema_;
   Graph graph_;
   ParamMap params_;
   QueryLimits limits_;
@@ -140,8 +160,7 @@ std::shared_ptr<const MatchPlan> split_where(const Clause& c) {
 }  // namespace
 
 void plan(Statement& st, const Schema& schema, const Text& text) {
-  (void)schema;
-  Folder fold(text);
+  Folder fold(schema, text);
   for (auto& q : st.parts)
     for (auto& c : q.clauses) {
       for (auto& p : c.patterns) fold.pattern(p);
