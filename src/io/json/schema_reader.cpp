@@ -269,8 +269,11 @@ std::optional<Schema> read_schema(const Tree& tree, NodeId object, FileProblems&
     return place_types ? SchemaAccess::from_parts(parts, place()) : Schema::from_parts(parts);
   } catch (const Error&) {
     // Only now are positions worth reading: place each type at its declaration and check again.
+    // Placed before the call: an argument list's evaluation order is unspecified, and
+    // moving `parts` first (clang does) would leave place() nothing to place.
+    const PartLocations where = place();
     try {
-      (void)SchemaAccess::from_parts(std::move(parts), place());
+      (void)SchemaAccess::from_parts(std::move(parts), where);
     } catch (const Error& e) {
       for (const auto& d : e.diagnostics()) problems.add(d);
     }
