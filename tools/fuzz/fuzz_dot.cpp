@@ -48,7 +48,7 @@ std::string shown(std::string_view label) {
 const diplograph::Schema& schema() {
   static const diplograph::Schema s = [] {
     diplograph::Schema::Parts p;
-    p.node_types.push_back({"Thing", "", false, "", {}, {}});
+    p.node_types.push_back({"Thing", "", false, "", {}});
     return diplograph::Schema::from_parts(p);
   }();
   return s;
