@@ -12,10 +12,12 @@ struct Step {
   NodeIndex node;
   EdgeIndex edge;
 };
-// A node reached from one end: its distance, and every neighbour one step closer to that end.
+// A node reached from one end: its distance, and every neighbour one step closer to that end
+// (the first one met inline: a search for one path never needs the others, nor an allocation).
 struct Reached {
   std::uint32_t depth = 0;
-  std::vector<Step> closer;
+  Step first{};
+  std::vector<Step> more;
 };
 using Side = FlatMap<Reached>;
 
@@ -30,10 +32,12 @@ void expand(const Graph& g, Direction dir, const ShortestSearch& s, std::uint32_
   for (NodeIndex n : frontier)
     for_each_edge(g, n, dir, s.types, [&](EdgeIndex e, NodeIndex m, bool) {
       if (s.usable && !s.usable(e)) return;
-      auto [entry, fresh] = side.try_emplace(m, Reached{depth, {}});
-      if (entry->depth != depth) return;
-      entry->closer.push_back({n, e});
-      if (fresh) next.push_back(m);
+      auto [entry, fresh] = side.try_emplace(m, Reached{depth, {n, e}, {}});
+      if (fresh) {
+        next.push_back(m);
+      } else if (entry->depth == depth && s.max_paths > 1) {
+        entry->more.push_back({n, e});
+      }
     });
   frontier = std::move(next);
 }
@@ -44,13 +48,13 @@ template <class F>
 bool each_way_back(const Side& side, NodeIndex n, std::vector<EdgeIndex>& edges, F&& f) {
   const Reached& r = side.at(n);
   if (r.depth == 0) return f(edges);
-  for (const Step& s : r.closer) {
+  auto way_through = [&](const Step& s) {
     edges.push_back(s.edge);
     const bool go_on = each_way_back(side, s.node, edges, f);
     edges.pop_back();
-    if (!go_on) return false;
-  }
-  return true;
+    return go_on;
+  };
+  return way_through(r.first) && std::all_of(r.more.begin(), r.more.end(), way_through);
 }
 
 }  // namespace
