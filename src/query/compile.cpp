@@ -55,6 +55,7 @@ constexpr std::string_view scalars[] = {"coalesce",
                                         "log10",
                                         "e",
                                         "pi",
+                                        "rand",
                                         "sin",
                                         "cos",
                                         "tan",
@@ -779,7 +780,7 @@ class Compiler {
     static const std::map<std::string, std::pair<std::size_t, std::size_t>, std::less<>> arity = {
         {"coalesce", {1, 1000}}, {"range", {2, 3}}, {"substring", {2, 3}}, {"replace", {3, 3}},  {"split", {2, 2}},
         {"left", {2, 2}},        {"right", {2, 2}}, {"within", {3, 3}},    {"overlaps", {3, 3}}, {"atan2", {2, 2}},
-        {"e", {0, 0}},           {"pi", {0, 0}},    {"round", {1, 3}},     {"trim", {1, 1}}};
+        {"e", {0, 0}},           {"pi", {0, 0}},    {"rand", {0, 0}},      {"round", {1, 3}},    {"trim", {1, 1}}};
     auto it = arity.find(e.name);
     if (it != arity.end())
       expect_arity(e, it->second.first, it->second.second);
@@ -819,7 +820,8 @@ class Compiler {
                e.name == "substring" || e.name == "replace") {
       set_type(e, T::string);
     } else if (e.name == "size" || e.name == "length" || e.name == "abs" || e.name == "tointeger" ||
-               e.name == "tofloat" || e.name == "sqrt" || e.name == "round" || e.name == "floor" || e.name == "ceil") {
+               e.name == "tofloat" || e.name == "sqrt" || e.name == "round" || e.name == "floor" || e.name == "ceil" ||
+               e.name == "rand") {
       set_type(e, T::number);
     }
   }

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 #include <numbers>
+#include <random>
 
 #include "graph/fold.hpp"
 #include "query/eval.hpp"
@@ -354,6 +355,12 @@ V call_function(const Expr& e, std::vector<V>& a, Env& env) {
   }
   if (n == "e") return V(std::numbers::e);
   if (n == "pi") return V(std::numbers::pi);
+  if (n == "rand") {
+    // Uniform in [0, 1): the top 53 bits as a fraction (uniform_real_distribution may return
+    // 1.0 after rounding). One generator per thread: concurrent runs never share one.
+    thread_local std::mt19937_64 generator{std::random_device{}()};
+    return V(static_cast<double>(generator() >> 11) * 0x1.0p-53);
+  }
   if (n == "exists") return V(!a[0].is_null());
   if (n == "range") return range(e, a, env);
   if (n == "tostringornull" || n == "tointegerornull" || n == "tofloatornull" || n == "tobooleanornull") {
