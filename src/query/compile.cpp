@@ -770,6 +770,8 @@ class Compiler {
     if (std::find(std::begin(aggregates), std::end(aggregates), e.name) != std::end(aggregates))
       return aggregate(e, scope, ctx, aggs);
     if (e.distinct) fail(e.pos, "DISTINCT is only allowed in aggregate functions");
+    if (e.name == "rand" && ctx == Ctx::inside_aggregate)
+      fail(e.pos, "rand() cannot be used inside an aggregate function (its value is not a function of the rows)");
     if (std::find(std::begin(scalars), std::end(scalars), e.name) == std::end(scalars))
       fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
     if (e.value.is_bool()) fail(e.pos, "only count() takes *, not " + written + "()");
