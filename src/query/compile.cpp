@@ -516,19 +516,49 @@ class Compiler {
            ErrorCode::syntax);
   }
 
-  void sort_item(Projection& p, SortItem& s, const Scope& in, const Scope& out) {
-    const std::string_view written = text_.view().substr(s.expr->begin, s.expr->end - s.expr->begin);
+  // ORDER BY may repeat a projected item as written: the whole sort key, or inside a larger
+  // key a variable, a property or an aggregate (`RETURN count(x) AS n ORDER BY $k + count(x)`;
+  // openCypher refuses other repeated expressions there as ambiguous). That part then reads the
+  // item's column, which is all that is left of it after grouping. Comprehensions and
+  // subqueries bind their own variables, so the same text inside them may mean something else.
+  void read_projected(ExprPtr& e, const Projection& p, const Scope& out, bool whole = true) {
+    const bool aggregate_call =
+        e->kind == Expr::Kind::call &&
+        std::find(std::begin(aggregates), std::end(aggregates), lower(e->name)) != std::end(aggregates);
+    const bool simple = e->kind == Expr::Kind::variable || e->kind == Expr::Kind::property ||
+                        e->kind == Expr::Kind::count_star || aggregate_call;
+    const std::string_view written = text_.view().substr(e->begin, e->end - e->begin);
     for (const auto& item : p.items) {
+      if (!whole && !simple) break;
       const std::string_view item_text = text_.view().substr(item.expr->begin, item.expr->end - item.expr->begin);
-      if (written == item_text && !(s.expr->kind == Expr::Kind::variable && find(out, s.expr->name) &&
-                                    find(out, s.expr->name)->slot != item.slot)) {
-        s.expr = std::make_unique<Expr>();
-        s.expr->kind = Expr::Kind::variable;
-        s.expr->name = item.name;
-        s.expr->slot = item.slot;
+      if (written == item_text && !(e->kind == Expr::Kind::variable && find(out, e->name) &&
+                                    find(out, e->name)->slot != item.slot)) {
+        const std::size_t begin = e->begin, end = e->end, pos = e->pos;
+        e = std::make_unique<Expr>();
+        e->kind = Expr::Kind::variable;
+        e->name = item.name;
+        e->slot = item.slot;
+        e->begin = begin, e->end = end, e->pos = pos;
         return;
       }
     }
+    switch (e->kind) {
+      case Expr::Kind::list_comp:
+      case Expr::Kind::quantifier:
+      case Expr::Kind::reduce:
+      case Expr::Kind::pattern:
+      case Expr::Kind::pattern_comp:
+      case Expr::Kind::exists:
+        return;
+      default:
+        for (ExprPtr& a : e->args)
+          if (a) read_projected(a, p, out, false);
+    }
+  }
+
+  void sort_item(Projection& p, SortItem& s, const Scope& in, const Scope& out) {
+    read_projected(s.expr, p, out);
+    if (s.expr->kind == Expr::Kind::variable && s.expr->slot >= 0) return;
     if (p.aggregating || p.distinct) {
       // Only the projected columns exist after grouping or DISTINCT (and aggregates over groups).
       try {
