@@ -522,17 +522,16 @@ class Compiler {
   // item's column, which is all that is left of it after grouping. Comprehensions and
   // subqueries bind their own variables, so the same text inside them may mean something else.
   void read_projected(ExprPtr& e, const Projection& p, const Scope& out, bool whole = true) {
-    const bool aggregate_call =
-        e->kind == Expr::Kind::call &&
-        std::find(std::begin(aggregates), std::end(aggregates), lower(e->name)) != std::end(aggregates);
+    const bool aggregate_call = e->kind == Expr::Kind::call && std::find(std::begin(aggregates), std::end(aggregates),
+                                                                         lower(e->name)) != std::end(aggregates);
     const bool simple = e->kind == Expr::Kind::variable || e->kind == Expr::Kind::property ||
                         e->kind == Expr::Kind::count_star || aggregate_call;
     const std::string_view written = text_.view().substr(e->begin, e->end - e->begin);
     for (const auto& item : p.items) {
       if (!whole && !simple) break;
       const std::string_view item_text = text_.view().substr(item.expr->begin, item.expr->end - item.expr->begin);
-      if (written == item_text && !(e->kind == Expr::Kind::variable && find(out, e->name) &&
-                                    find(out, e->name)->slot != item.slot)) {
+      if (written == item_text &&
+          !(e->kind == Expr::Kind::variable && find(out, e->name) && find(out, e->name)->slot != item.slot)) {
         const std::size_t begin = e->begin, end = e->end, pos = e->pos;
         e = std::make_unique<Expr>();
         e->kind = Expr::Kind::variable;
