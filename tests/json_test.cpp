@@ -136,3 +136,25 @@ TEST_CASE("a directory merges every *.json beside schema.json; errors name the f
   CHECK_THROWS_WITH_AS(load(dir / "nothing-here"),
                        ((dir / "nothing-here").string() + ": error: no such file or directory").c_str(), Error);
 }
+
+// The string check passes plain ASCII 8 bytes at a time: a NUL or a lone surrogate is found
+// wherever it falls in a string, in a whole word or in the short tail.
+TEST_CASE("a NUL or a lone surrogate is refused at any position of a string, key or value") {
+  for (std::size_t at = 0; at < 20; ++at) {
+    for (const char* bad : {"\\u0000", "\\udc00"}) {
+      const std::string text = std::string(at, 'x') + bad + std::string(19 - at, 'y');
+      for (const bool as_key : {false, true}) {
+        INFO(text, as_key ? " as a key" : " as a value");
+        detail::json::Tree tree;
+        detail::json::TreeBuilder builder(tree);
+        const std::string json = as_key ? "{\"" + text + "\": 1}" : "{\"k\": \"" + text + "\"}";
+        const auto problem = detail::json::parse_text(json, "t.json", builder);
+        REQUIRE(problem.has_value());
+        CHECK(problem->message.find("string contains") != std::string::npos);
+      }
+    }
+  }
+  detail::json::Tree tree;
+  detail::json::TreeBuilder builder(tree);
+  CHECK(!detail::json::parse_text(R"({"ascii, then Ə and 😀 past a word": "\u00e9 ok"})", "t.json", builder));
+}
