@@ -39,6 +39,11 @@ class Strings {
     return std::string_view(text_).substr(ends_[id], ends_[id + 1] - ends_[id]);
   }
   std::size_t size() const noexcept { return ends_.size() - 1; }
+  /// Hints for an intern() of `text` a few items ahead, so that its cache misses overlap with
+  /// the work between: the first brings the table slot where a lookup of `text` starts, the
+  /// second (called later) the bounds of the string that slot names. Neither changes anything.
+  void prefetch_slot(std::string_view text) const noexcept;
+  void prefetch_bounds(std::string_view text) const noexcept;
 
  private:
   struct Slot {
@@ -150,8 +155,13 @@ struct GraphImpl {
   Strings names;                                           // folded labels and aliases
   std::vector<std::pair<StrId, NodeIndex>> nodes_by_name;  // (name in `names`, node), sorted
 
-  /// Builds every derived structure from nodes and edges.
-  void index();
+  /// Adds node `i`'s folded label and aliases to `names` and `nodes_by_name` (left unsorted).
+  /// The loader calls it as each node arrives, on its assembling thread, so that folding
+  /// (utf8proc, slow on non-ASCII names) is done before the load's last item.
+  void add_names(NodeIndex i);
+  /// Builds every derived structure from nodes and edges; `names_added` when add_names() was
+  /// called for every node, in order, and nothing else changed the names since.
+  void index(bool names_added = false);
 
   std::string_view str(StrId id) const noexcept { return strings.view(id); }
   StrId edge_id(EdgeIndex e) const noexcept { return e < edge_ids.size() ? edge_ids[e] : no_string; }

@@ -39,7 +39,14 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
 
 }  // namespace
 
-void GraphImpl::index() {
+void GraphImpl::add_names(NodeIndex i) {
+  const auto& n = nodes[i];
+  nodes_by_name.emplace_back(names.intern(detail::fold(str(n.label))), i);
+  for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a)
+    nodes_by_name.emplace_back(names.intern(detail::fold(str(aliases[a]))), i);
+}
+
+void GraphImpl::index(bool names_added) {
   // A large graph's in-edge lists are built on the second core meanwhile, and the pools that
   // nothing here reads give back the slack they grew by doubling. Below that size (views,
   // small files) a thread costs more than it saves.
@@ -54,15 +61,15 @@ void GraphImpl::index() {
   if (edges.size() >= worth_a_thread) second_core = std::thread(second_side);
   node_by_id.assign(strings.size(), no_node);
   nodes_by_type.assign(schema.node_types().size(), {});
-  names = Strings();
-  nodes_by_name.clear();
+  if (!names_added) {
+    names = Strings();
+    nodes_by_name.clear();
+    for (NodeIndex i = 0; i < nodes.size(); ++i) add_names(i);
+  }
   for (NodeIndex i = 0; i < nodes.size(); ++i) {
     const auto& n = nodes[i];
     node_by_id[n.id] = i;
     nodes_by_type[n.type].push_back(i);
-    nodes_by_name.emplace_back(names.intern(detail::fold(str(n.label))), i);
-    for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a)
-      nodes_by_name.emplace_back(names.intern(detail::fold(str(aliases[a]))), i);
   }
   std::sort(nodes_by_name.begin(), nodes_by_name.end());
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
