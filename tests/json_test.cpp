@@ -160,9 +160,9 @@ TEST_CASE("a NUL or a lone surrogate is refused at any position of a string, key
   CHECK(!detail::json::parse_text(R"({"ascii, then Ə and 😀 past a word": "\u00e9 ok"})", "t.json", builder));
 }
 
-// A load large enough to pass many batches to the assembling thread (which folds names and
-// looks items up ahead of the one it adds): a problem in a late batch is still placed at its
-// item's line and column, and the name index is the one a view builds from scratch.
+// A load large enough to pass many batches to the assembling thread (which looks items up
+// ahead of the one it adds) and to index on two cores: a problem in a late batch is still
+// placed at its item's line and column, and every folded name is found, as in a view.
 TEST_CASE("a load over many batches places each problem and indexes every name") {
   const int count = 20000;
   auto graph_text = [&](int bad_edge, int duplicate_node) {

@@ -291,7 +291,6 @@ void Assembler::add_node(NodeData&& n) {
   for (std::size_t i = before_times; i < problems_.size(); ++i)
     problems_[i].message = describe_node(n.id) + " " + problems_[i].message;
   impl_->nodes.push_back(rec);
-  impl_->add_names(static_cast<NodeIndex>(impl_->nodes.size() - 1));
   node_ok_.push_back(ok);
 }
 
@@ -348,7 +347,7 @@ std::optional<Graph> Assembler::finish() {
   resolve_edge_ends(ids, suggest);
   check_citations(ids, suggest);
   if (!problems_.empty()) return std::nullopt;
-  impl_->index(true);
+  impl_->index();
   return GraphAccess::make(std::move(impl_));
 }
 

@@ -155,13 +155,8 @@ struct GraphImpl {
   Strings names;                                           // folded labels and aliases
   std::vector<std::pair<StrId, NodeIndex>> nodes_by_name;  // (name in `names`, node), sorted
 
-  /// Adds node `i`'s folded label and aliases to `names` and `nodes_by_name` (left unsorted).
-  /// The loader calls it as each node arrives, on its assembling thread, so that folding
-  /// (utf8proc, slow on non-ASCII names) is done before the load's last item.
-  void add_names(NodeIndex i);
-  /// Builds every derived structure from nodes and edges; `names_added` when add_names() was
-  /// called for every node, in order, and nothing else changed the names since.
-  void index(bool names_added = false);
+  /// Builds every derived structure from nodes and edges.
+  void index();
 
   std::string_view str(StrId id) const noexcept { return strings.view(id); }
   StrId edge_id(EdgeIndex e) const noexcept { return e < edge_ids.size() ? edge_ids[e] : no_string; }
