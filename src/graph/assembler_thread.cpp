@@ -27,10 +27,12 @@ namespace {
 
 // PREFETCHW where the compiler may use it (x86 decodes it as a no-op where it is missing): the
 // lines were last read on the other core, and a plain prefetch leaves them shared, so that the
-// first write still waits for the other core to let go of them. Kept out of line and out of
+// first write still waits for the other core to let go of them. GCC keeps it out of
 // interprocedural analysis, which would find a function of hints alone without effect and
-// drop its calls.
-#if defined(__x86_64__) || defined(__i386__)
+// drop its calls (clang has no noipa, and keeps them).
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__clang__)
+__attribute__((target("prfchw")))
+#elif defined(__x86_64__) || defined(__i386__)
 __attribute__((target("prfchw"), noipa))
 #endif
 void prefetch_for_writing(const void* begin, std::size_t bytes) noexcept {
