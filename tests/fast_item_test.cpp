@@ -201,3 +201,39 @@ TEST_CASE("the fast item reader gives up on every defect the tree reader reports
   CHECK(good.accepted == 2);
   CHECK(good.refused == 0);
 }
+
+// The loader refills the same NodeData/EdgeData objects item after item (their strings keep
+// their buffers); nothing of an earlier item may show through.
+TEST_CASE("the fast item reader refills a reused item, property values of any kind replacing the last") {
+  EdgeData edge;
+  FastItem fast;
+  auto read = [&](auto&& props) {
+    fast.begin(nullptr, &edge);
+    fast.start_object();
+    for (auto [k, v] : {std::pair{"type", "T"}, {"from", "a"}, {"to", "b"}}) fast.key(k), fast.string(v);
+    fast.key("props");
+    fast.start_object();
+    props();
+    fast.end_object();
+    CHECK(fast.end_object());
+    CHECK(fast.accepted());
+    return edge.props;
+  };
+  const std::string long_text = "a string well past the sixteen bytes kept inline";
+  auto first = read([&] {
+    fast.key("a"), fast.string(long_text);
+    fast.key("b"), fast.string("short");
+  });
+  CHECK(first == std::vector<Property>{{"a", Value(long_text)}, {"b", Value("short")}});
+  auto second = read([&] {
+    fast.key("a"), fast.number("7");
+    fast.key("b"), fast.start_array(), fast.string("x"), fast.end_array();
+    fast.key("c"), fast.null();
+  });
+  CHECK(second == std::vector<Property>{{"a", Value(7)}, {"b", Value(List{Value("x")})}, {"c", Value()}});
+  auto third = read([&] {
+    fast.key("a"), fast.string("s");
+    fast.key("b"), fast.string(long_text + " and more");
+  });
+  CHECK(third == std::vector<Property>{{"a", Value("s")}, {"b", Value(long_text + " and more")}});
+}

@@ -6,6 +6,7 @@
 
 #include "diplograph/atomic_file.hpp"
 #include "diplograph/json.hpp"
+#include "diplograph/view.hpp"
 #include "io/json/reader.hpp"
 #include "io/json/tree.hpp"
 #include "test_support.hpp"
@@ -135,4 +136,79 @@ TEST_CASE("a directory merges every *.json beside schema.json; errors name the f
   CHECK(message.find("c-bad.json:1:29: error: node 'russia' has no 'type'") != std::string::npos);
   CHECK_THROWS_WITH_AS(load(dir / "nothing-here"),
                        ((dir / "nothing-here").string() + ": error: no such file or directory").c_str(), Error);
+}
+
+// The string check passes plain ASCII 8 bytes at a time: a NUL or a lone surrogate is found
+// wherever it falls in a string, in a whole word or in the short tail.
+TEST_CASE("a NUL or a lone surrogate is refused at any position of a string, key or value") {
+  for (std::size_t at = 0; at < 20; ++at) {
+    for (const char* bad : {"\\u0000", "\\udc00"}) {
+      const std::string text = std::string(at, 'x') + bad + std::string(19 - at, 'y');
+      for (const bool as_key : {false, true}) {
+        INFO(text, as_key ? " as a key" : " as a value");
+        detail::json::Tree tree;
+        detail::json::TreeBuilder builder(tree);
+        const std::string json = as_key ? "{\"" + text + "\": 1}" : "{\"k\": \"" + text + "\"}";
+        const auto problem = detail::json::parse_text(json, "t.json", builder);
+        REQUIRE(problem.has_value());
+        CHECK(problem->message.find("string contains") != std::string::npos);
+      }
+    }
+  }
+  detail::json::Tree tree;
+  detail::json::TreeBuilder builder(tree);
+  CHECK(!detail::json::parse_text(R"({"ascii, then Ə and 😀 past a word": "\u00e9 ok"})", "t.json", builder));
+}
+
+// A load large enough to pass many batches to the assembling thread (which looks items up
+// ahead of the one it adds) and to index on two cores: a problem in a late batch is still
+// placed at its item's line and column, and every folded name is found, as in a view.
+TEST_CASE("a load over many batches places each problem and indexes every name") {
+  const int count = 20000;
+  auto graph_text = [&](int bad_edge, int duplicate_node) {
+    std::string text =
+        R"({"diplograph": 1, "schema": {"diplograph_schema": 1, "node_types": {"P": {"props": {"note": {"type": "string"}}}},
+ "edge_types": {"KNOWS": {"from": ["P"], "to": ["P"]}}},
+"nodes": [
+)";
+    for (int i = 0; i < count; ++i) {
+      const int id = i == duplicate_node ? i - 1 : i;
+      text += R"({"id": "n)" + std::to_string(id) + R"(", "type": "P", "label": "ƏLİYEV )" + std::to_string(i) +
+              R"(", "aliases": ["Алиев )" + std::to_string(i % 7) +
+              R"("], "props": {"note": "a note long enough to leave the inline buffer )" + std::to_string(i) + "\"}}" +
+              (i + 1 < count ? ",\n" : "\n");
+    }
+    text += "],\n\"edges\": [\n";
+    for (int i = 0; i < count; ++i)
+      text += R"({"type": "KNOWS", "from": "n)" + std::to_string(i) + R"(", "to": ")" +
+              (i == bad_edge ? std::string("nobody") : "n" + std::to_string((i * 7919) % count)) + R"(", "date": "20)" +
+              std::to_string(10 + i % 15) + "\"}" + (i + 1 < count ? ",\n" : "\n");
+    return text + "]}\n";
+  };
+  const Graph g = load_from_string(graph_text(-1, -1), "big.json");
+  CHECK(g.edge_count() == count);
+  for (int i : {0, 4095, 4096, 12345, count - 1}) {
+    INFO(i);
+    const auto found = g.find_by_name("əliyev " + std::to_string(i));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].id() == "n" + std::to_string(i));
+  }
+  CHECK(g.find_by_name("алиев 3").size() == count / 7);
+  const Graph all = view(g, ViewOptions{});
+  CHECK(all.find_by_name("алиев 3").size() == count / 7);
+  // Lines 1-3 are the header and the schema: node i is on line 4 + i, edge i on line 6 + count + i.
+  try {
+    (void)load_from_string(graph_text(17000, 15000), "big.json");
+    FAIL("loaded a graph with two problems");
+  } catch (const Error& e) {
+    // Node 15000 takes the id of node 14999, so edges to or from 'n15000' name no node either.
+    auto at_line = [&](std::uint32_t line) {
+      const auto& d = e.diagnostics();
+      const auto it = std::find_if(d.begin(), d.end(), [&](const Diagnostic& x) { return x.where.line == line; });
+      return it == d.end() ? std::string() : it->message + " @" + std::to_string(it->where.column);
+    };
+    CHECK(at_line(4 + 15000) == "duplicate node id 'n14999' (first defined at big.json:15003:1) @8");
+    CHECK(at_line(6 + count + 17000) == "edge n17000 -> nobody: 'to' names no node: 'nobody' @43");
+    CHECK(at_line(6 + count + 15000).starts_with("edge n15000 -> "));
+  }
 }

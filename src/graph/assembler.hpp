@@ -41,6 +41,10 @@ class Assembler {
   /// Checks what the item alone can show and stores it; problems are recorded, not thrown.
   void add_node(NodeData&& node);
   void add_edge(EdgeData&& edge);
+  /// Hints that `node` or `edge` will be added a few items from now (see Strings::prefetch_slot):
+  /// `stage` 0 about twice as far ahead as stage 1.
+  void prefetch(const NodeData& node, int stage) const noexcept;
+  void prefetch(const EdgeData& edge, int stage) const noexcept;
   std::uint32_t nodes_added() const noexcept { return node_count_; }
   std::uint32_t edges_added() const noexcept { return edge_count_; }
 
@@ -57,6 +61,7 @@ class Assembler {
                     bool edge, std::uint32_t item);
   /// The index of `t` in GraphImpl::times, which holds each distinct Times once.
   std::uint32_t store_times(const Times& t);
+  void prefetch_times(const Times& t, int stage) const noexcept;  // as prefetch()
   void store_common(FactRec& rec, Range props, Range sources, bool edge, std::uint32_t item);
   bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
   // The steps of finish(), in order.

@@ -39,6 +39,8 @@ class AssemblerThread {
     void clear() noexcept { node_count = edge_count = 0; }  // keeps the objects for refilling
   };
   void assemble(Batch& batch);
+  template <class Item>
+  void assemble(std::vector<Item>& items, std::size_t count);
   void hand_over();
   void run();
 

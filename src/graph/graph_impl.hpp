@@ -39,6 +39,11 @@ class Strings {
     return std::string_view(text_).substr(ends_[id], ends_[id + 1] - ends_[id]);
   }
   std::size_t size() const noexcept { return ends_.size() - 1; }
+  /// Hints for an intern() of `text` a few items ahead, so that its cache misses overlap with
+  /// the work between: the first brings the table slot where a lookup of `text` starts, the
+  /// second (called later) the bounds of the string that slot names. Neither changes anything.
+  void prefetch_slot(std::string_view text) const noexcept;
+  void prefetch_bounds(std::string_view text) const noexcept;
 
  private:
   struct Slot {

@@ -2,6 +2,7 @@
 // node's edges sorted by edge type, with the other end of each edge beside it) and the
 // folded-name index.
 #include <algorithm>
+#include <atomic>
 #include <thread>
 
 #include "graph/fold.hpp"
@@ -40,15 +41,22 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
 }  // namespace
 
 void GraphImpl::index() {
-  // A large graph's in-edge lists are built on the second core meanwhile, and the pools that
-  // nothing here reads give back the slack they grew by doubling. Below that size (views,
-  // small files) a thread costs more than it saves.
+  // A large graph's in adjacency is built on the second core while this one indexes the nodes
+  // and folds their names (utf8proc: slow on non-ASCII names, quick on ASCII), and the pools
+  // that nothing here reads give back the slack they grew by doubling. The out adjacency goes
+  // to whichever side is done first. Below that size (views, small files) a thread costs more
+  // than it saves.
   constexpr std::size_t worth_a_thread = 50'000;
   edges.shrink_to_fit(), edge_ids.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
-  auto second_side = [this] {
+  std::atomic<bool> out_taken = false;
+  auto out_if_free = [&] {
+    if (!out_taken.exchange(true)) build_adjacency(edges, nodes.size(), true, out_begin, out_list, out_nodes);
+  };
+  auto second_side = [&] {
     props.shrink_to_fit(), citations.shrink_to_fit(), list_items.shrink_to_fit(), texts.shrink_to_fit();
     dates.shrink_to_fit(), times.shrink_to_fit();
     build_adjacency(edges, nodes.size(), false, in_begin, in_list, in_nodes);
+    out_if_free();
   };
   std::thread second_core;
   if (edges.size() >= worth_a_thread) second_core = std::thread(second_side);
@@ -66,7 +74,7 @@ void GraphImpl::index() {
   }
   std::sort(nodes_by_name.begin(), nodes_by_name.end());
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
-  build_adjacency(edges, nodes.size(), true, out_begin, out_list, out_nodes);
+  out_if_free();
   if (second_core.joinable())
     second_core.join();
   else

@@ -41,6 +41,16 @@ StrId Strings::intern(std::string_view text) {
   return slot.id;
 }
 
+void Strings::prefetch_slot(std::string_view text) const noexcept {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
+}
+
+void Strings::prefetch_bounds(std::string_view text) const noexcept {
+  if (slots_.empty()) return;
+  const Slot& s = slots_[hash_of(text) & (slots_.size() - 1)];
+  if (s.id != no_string) __builtin_prefetch(&ends_[s.id]);
+}
+
 StrId Strings::find(std::string_view text) const noexcept {
   if (slots_.empty()) return no_string;
   return slots_[slot_of(text, hash_of(text))].id;

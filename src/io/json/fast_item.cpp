@@ -1,6 +1,7 @@
 #include "io/json/fast_item.hpp"
 
 #include "core/bytes.hpp"
+#include "core/value_access.hpp"
 #include "io/json/schema_reader.hpp"
 
 namespace diplograph::detail::json {
@@ -71,9 +72,10 @@ bool FastItem::key(std::string_view k) {
     if (props_used_ == many) return give_up();
     for (std::size_t i = 0; i < props_used_; ++i)
       if (same_bytes(props()[i].name, k)) return give_up();
+    // The value comes next and replaces this one; a string value is kept so that its buffer is
+    // refilled rather than freed and allocated again for every item.
     Property& p = next(props(), props_used_);
     p.name.assign(k);
-    p.value = Value();
   } else if (depth_ == 3 && field_ == Field::sources) {
     const auto f = format::citation_field_names.parse(k);
     if (!f || (cite_seen_ & bit(*f))) return give_up();
@@ -121,6 +123,10 @@ bool FastItem::string(std::string_view text) {
     } else {
       return give_up();
     }
+    return false;
+  }
+  if (field_ == Field::props && depth_ == 2 && !in_list_) {
+    ValueAccess::assign_string(props()[props_used_ - 1].value, text);
     return false;
   }
   return value(Value(std::string(text)));

@@ -86,9 +86,38 @@ class Stream {
 
 // A decoded string may still hold what JSON text cannot carry safely: "\u0000" becomes a NUL
 // byte and a lone "\uDC00" becomes an encoded surrogate (RapidJSON 1.1.0 lets both through).
-// One pass over the bytes: this runs for every string of the input.
+// One pass over the bytes: this runs for every string of the input, so it goes 8 bytes at a
+// time while a word holds neither a 0 nor a 0xED byte (the last word overlapping the one
+// before), and looks at single bytes only from the first word that does, or in a string
+// shorter than 4 bytes.
+bool has_byte(std::uint64_t word, unsigned char byte) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const std::uint64_t x = word ^ (ones * byte);
+  return ((x - ones) & ~x & highs) != 0;
+}
+
+bool suspect(std::uint64_t word) noexcept { return has_byte(word, 0) || has_byte(word, 0xED); }
+
 const char* unsafe_content(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
+  std::size_t from = 0;
+  if (s.size() >= 8) {
+    from = s.size();
+    for (std::size_t at = 0; at < s.size(); at += 8) {
+      const std::size_t word = std::min(at, s.size() - 8);
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + word, 8);
+      if (suspect(w)) {
+        from = word;
+        break;
+      }
+    }
+  } else if (s.size() >= 4) {  // two halves that may overlap
+    std::uint32_t head, tail;
+    std::memcpy(&head, s.data(), 4);
+    std::memcpy(&tail, s.data() + s.size() - 4, 4);
+    if (!suspect(std::uint64_t{tail} << 32 | head)) from = s.size();
+  }
+  for (std::size_t i = from; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c == 0) return "a NUL character (\\u0000)";
     if (c == 0xED && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xE0) == 0xA0)
