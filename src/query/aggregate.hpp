@@ -39,6 +39,10 @@ class Accumulator {
   std::int64_t int_sum_ = 0;
   double float_total_ = 0;
   VSet seen_;
+  // count(DISTINCT x): the nodes among the values, as a table of indexes (aggregate.cpp)
+  std::vector<NodeIndex> nodes_;
+  std::size_t node_count_ = 0;
+  void distinct_node(NodeIndex n);
 };
 
 }  // namespace diplograph::ql

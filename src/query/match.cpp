@@ -459,37 +459,50 @@ class Matcher {
   bool reach(const RelPattern& r, NodeIndex from, Dir dir, const NodePattern& there, G&& go_on) {
     constexpr std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
     constexpr EdgeIndex no_edge = std::numeric_limits<EdgeIndex>::max();
-    if (seen_.empty()) seen_.assign(g_.node_count(), Seen{unseen, no_edge, no_edge});
+    // One flat array per thread, reset after each search: a MATCH after UNWIND searches once
+    // per row, and a per-search array would cost a pass over all nodes each time.
+    thread_local std::vector<Seen> seen;
+    if (seen.size() != g_.node_count()) seen.assign(g_.node_count(), Seen{unseen, no_edge, no_edge});
     std::vector<NodeIndex> reached{from}, frontier{from}, next;
-    seen_[from] = Seen{0, no_edge, no_edge};
+    // Reset before the rows go on (a later MATCH may search again) or when a limit throws.
+    struct Reset {
+      std::vector<Seen>& seen;
+      const std::vector<NodeIndex>& reached;
+      ~Reset() {
+        for (NodeIndex n : reached) seen[n] = Seen{unseen, no_edge, no_edge};
+      }
+    };
+    seen[from] = Seen{0, no_edge, no_edge};
     bool back = r.min_hops == 0;
-    const auto max = static_cast<std::uint32_t>(r.max_hops < 0 ? unseen : r.max_hops);
-    for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
-      for (NodeIndex n : frontier)
-        each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
-          if (is_used(e)) return true;
-          Seen& to = seen_[m];
-          const Seen& at = seen_[n];
-          if (to.depth == unseen) {
-            to = Seen{depth + 1, e, n == from ? e : at.branch};
-            reached.push_back(m);
-            next.push_back(m);
-          } else if (m == from && dir != Dir::both) {
-            back = true;
-          } else if (dir == Dir::both && n == m) {
-            back = back || n == from;
-          } else if (dir == Dir::both && e != at.tree_edge && e != to.tree_edge && at.branch != to.branch &&
-                     at.depth + to.depth + 1 <= max) {
-            back = true;
-          }
-          return true;
-        });
-      frontier.swap(next);
-      next.clear();
+    {
+      const Reset reset{seen, reached};
+      const auto max = static_cast<std::uint32_t>(r.max_hops < 0 ? unseen : r.max_hops);
+      for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
+        for (NodeIndex n : frontier)
+          each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
+            if (is_used(e)) return true;
+            Seen& to = seen[m];
+            const Seen& at = seen[n];
+            if (to.depth == unseen) {
+              to = Seen{depth + 1, e, n == from ? e : at.branch};
+              reached.push_back(m);
+              next.push_back(m);
+            } else if (m == from && dir != Dir::both) {
+              back = true;
+            } else if (dir == Dir::both && n == m) {
+              back = back || n == from;
+            } else if (dir == Dir::both && e != at.tree_edge && e != to.tree_edge && at.branch != to.branch &&
+                       at.depth + to.depth + 1 <= max) {
+              back = true;
+            }
+            return true;
+          });
+        frontier.swap(next);
+        next.clear();
+      }
     }
     bool go = true;
     for (std::size_t k = back ? 0 : 1; go && k < reached.size(); ++k) go = with_node(there, reached[k], go_on);
-    for (NodeIndex n : reached) seen_[n] = Seen{unseen, no_edge, no_edge};
     return go;
   }
 
@@ -689,12 +702,11 @@ class Matcher {
   const MatchPlan* where_;
   std::int64_t* weight_;  // with a counting plan: how many matches the row handed on stands for
   // reach(): per node, its hops from the start (unseen: not reached), the edge it was reached
-  // by and the first edge of its tree path (its branch). Reset after each search.
+  // by and the first edge of its tree path (its branch).
   struct Seen {
     std::uint32_t depth;
     EdgeIndex tree_edge, branch;
   };
-  std::vector<Seen> seen_;
   std::vector<char> bound_;
   std::vector<char> bound_before_;  // the slots bound before this search
   std::vector<EdgeIndex> used_;

@@ -317,8 +317,9 @@ void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   std::vector<int> reads;
   for (const auto& p : m.patterns) slots_read(p, reads);
   auto reaches = [&](const RelPattern& r, const NodePattern& end) {
-    return r.var_length && r.var.empty() && r.props.empty() && r.min_hops <= 1 && contains(m.new_slots, end.slot) &&
-           std::count(reads.begin(), reads.end(), end.slot) == 1;
+    // An end pinned by id is where the search starts, not where it ends.
+    return r.var_length && r.var.empty() && r.props.empty() && r.min_hops <= 1 && end.props.empty() &&
+           !end.props_param && contains(m.new_slots, end.slot) && std::count(reads.begin(), reads.end(), end.slot) == 1;
   };
   plan.reach_first = reaches(last.rels.front(), last.nodes.front());
   plan.reach_last = reaches(last.rels.back(), last.nodes.back());
