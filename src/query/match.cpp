@@ -98,17 +98,21 @@ class Matcher {
     const DirectCheck& d = term.direct;
     if (d.kind == DirectCheck::Kind::none) return term_holds(*term.expr, errors);
     const V& x = slot(d.slot);
-    if (d.kind == DirectCheck::Kind::type) {
-      if (!x.is_edge()) return term_holds(*term.expr, errors);
-      return d.types[g_.edge(x.edge()).type_id()] != 0;
+    if (x.is_edge()) return direct_holds(d, true, x.edge());
+    if (x.is_node() && d.kind == DirectCheck::Kind::time) return direct_holds(d, false, x.node());
+    return term_holds(*term.expr, errors);
+  }
+
+  // DirectCheck `d` on edge (or node) `index`.
+  bool direct_holds(const DirectCheck& d, bool edge, std::uint32_t index) {
+    if (d.kind == DirectCheck::Kind::type) return d.types[g_.edge(index).type_id()] != 0;
+    // `r.date >= a AND r.date <= b`: the second term reuses the first one's read.
+    const TimeRead key{edge, index, d.field};
+    if (!(key == last_time_)) {
+      last_time_ = key;
+      last_date_ = edge ? time_of(g_.edge(index), d.field) : time_of(g_.node(index), d.field);
     }
-    std::optional<Date> have;
-    if (x.is_edge())
-      have = time_of(g_.edge(x.edge()), d.field);
-    else if (x.is_node())
-      have = time_of(g_.node(x.node()), d.field);
-    else
-      return term_holds(*term.expr, errors);
+    const std::optional<Date>& have = last_date_;
     return have && (d.field_left ? compare_dates(d.op, *have, d.bound) : compare_dates(d.op, d.bound, *have));
   }
 
@@ -347,11 +351,20 @@ class Matcher {
     std::vector<char> wanted(g_.schema().edge_types().size(), r.types.empty());
     for (TypeId t : r.types) wanted[t] = 1;
     const bool props = !r.props.empty();
+    // The terms on the relationship alone that are checked on the record: first, before
+    // anything is bound (checked() sees them again on the few edges that pass).
+    std::vector<const DirectCheck*> first;
+    if (where_)
+      for (const Filter& f : where_->pushed)
+        if (f.direct.kind != DirectCheck::Kind::none && f.direct.slot == r.slot && f.slots == std::vector<int>{r.slot})
+          first.push_back(&f.direct);
     const auto count = static_cast<EdgeIndex>(g_.edge_count());
     for (EdgeIndex e = 0; e < count; ++e) {
       env_.budget.step();
       const Edge edge = g_.edge(e);
       if (!wanted[edge.type_id()] || (props && !edge_fits(r, e)) || is_used(e)) continue;
+      if (!std::all_of(first.begin(), first.end(), [&](const DirectCheck* d) { return direct_holds(*d, true, e); }))
+        continue;
       const NodeIndex from = edge.from().index(), to = edge.to().index();
       if (r.dir != Dir::in && !bind_scanned(p, pi, e, from, to)) return false;
       if (r.dir != Dir::out && !(r.dir == Dir::both && from == to) && !bind_scanned(p, pi, e, to, from)) return false;
@@ -701,6 +714,15 @@ class Matcher {
   const std::function<bool(Row&)>& sink_;
   const MatchPlan* where_;
   std::int64_t* weight_;  // with a counting plan: how many matches the row handed on stands for
+  // The last time field read by a direct check (holds()), so that a range reads it once.
+  struct TimeRead {
+    bool edge = false;
+    std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
+    Expr::TimeField field = Expr::TimeField::none;
+    bool operator==(const TimeRead&) const = default;
+  };
+  TimeRead last_time_;
+  std::optional<Date> last_date_;
   // reach(): per node, its hops from the start (unseen: not reached), the edge it was reached
   // by and the first edge of its tree path (its branch).
   struct Seen {
