@@ -181,7 +181,7 @@ class Matcher {
       const bool fixed = expr->kind == Expr::Kind::literal || expr->kind == Expr::Kind::param ||
                          (expr->kind == Expr::Kind::variable && bound_before_[static_cast<std::size_t>(expr->slot)]);
       if (key != "id" || !fixed) continue;
-      if (id_declared()) break;
+      if (!n.id_builtin) break;
       const V v = eval(*expr, row_, env_);
       pin.by = expr.get();
       if (v.is_string())
@@ -190,15 +190,6 @@ class Matcher {
     }
     pins_.push_back(pin);
     return pin;
-  }
-
-  bool id_declared() {
-    if (!id_declared_) {
-      id_declared_ = false;
-      for (const NodeType& t : g_.schema().node_types())
-        if (g_.schema().node_property(t.id, "id")) id_declared_ = true;
-    }
-    return *id_declared_;
   }
 
   // Where pattern `p` starts: a bound node, else one pinned by id, else the least estimated
@@ -735,7 +726,6 @@ class Matcher {
   std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
   int deferred_ = 0;                                // pushed terms that failed with an error
   std::vector<Pin> pins_;
-  std::optional<bool> id_declared_;
 };
 
 }  // namespace

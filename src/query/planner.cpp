@@ -54,7 +54,11 @@ Expr::TimeField time_field(const Schema& schema, const std::string& name) {
 class Folder {
  public:
   Folder(const Schema& schema, const Text& text)
-      : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {}
+      : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {
+    const auto types = schema.node_types();
+    id_builtin_ = std::none_of(types.begin(), types.end(),
+                               [&](const NodeType& t) { return schema.node_property(t.id, "id") != nullptr; });
+  }
 
   void expr(ExprPtr& e) {
     if (!e) return;
@@ -74,8 +78,10 @@ class Folder {
   }
 
   void pattern(Pattern& p) {
-    for (auto& n : p.nodes)
+    for (auto& n : p.nodes) {
+      n.id_builtin = id_builtin_;
       for (auto& [key, value] : n.props) expr(value);
+    }
     for (auto& r : p.rels)
       for (auto& [key, value] : r.props) expr(value);
     expr(p.where);
@@ -89,6 +95,7 @@ class Folder {
 
  private:
   const Schema& schema_;
+  bool id_builtin_ = false;
   Graph graph_;
   ParamMap params_;
   QueryLimits limits_;
