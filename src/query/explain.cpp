@@ -159,7 +159,8 @@ class Explainer {
       line(indent,
            "count: per type, from the graph's per-type edge counts (the scan only finds each type's first edge)");
     auto tail = [&](const NodePattern& n) {
-      line(indent, "count: a last hop to " + node_text(n) + " adds its number of edges, not a row each");
+      line(indent, "count: a last hop to " + node_text(n) + " adds its number of edges" +
+                       (n.labels.empty() ? "" : " to nodes of its types") + ", not a row each");
     };
     if (plan.tail_first) tail(p.nodes.front());
     if (plan.tail_last) tail(p.nodes.back());

@@ -511,7 +511,16 @@ class Matcher {
   }
 
   // The edges a step from `here` would take (each_edge), less those the match used already.
-  bool count_hop(const Pattern& p, std::size_t pi, NodeIndex here, Dir dir, const RelPattern& r) {
+  bool count_hop(const Pattern& p, std::size_t pi, NodeIndex here, Dir dir, const RelPattern& r,
+                 const NodePattern& there) {
+    if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
+      std::int64_t n = 0;
+      each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
+        n += there.types[g_.node(far).type_id()] && !is_used(e);
+        return true;
+      });
+      return weighted(p, pi, n);
+    }
     env_.budget.step();
     auto n = static_cast<std::int64_t>(degree(here, dir, r));
     if (dir == Dir::both) n -= static_cast<std::int64_t>(loops_at(here, r));  // taken once, not twice
@@ -546,7 +555,7 @@ class Matcher {
     const NodePattern& there = p.nodes[next];
     auto go_on = [&] { return step(p, pi, start, next, right); };
     const Hop hop = last_hop(p, pi, start, next, right, r);
-    if (counts_hop(hop, r)) return count_hop(p, pi, here, dir, r);
+    if (counts_hop(hop, r)) return count_hop(p, pi, here, dir, r, there);
     if (reaches_hop(hop)) return reach(r, here, dir, there, go_on);
     if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
     return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {

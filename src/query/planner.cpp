@@ -301,9 +301,11 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
       plan.edge_counts = by_type ? MatchPlan::EdgeCounts::per_type : MatchPlan::EdgeCounts::total;
     return;  // a scanned pattern takes no step, so it has no last hop to count
   }
+  // A tail's end may have labels: the count then checks the far ends' types.
+  auto free_end = [&](const NodePattern& n) { return n.props.empty() && !n.props_param && unread(n.slot); };
   auto free_rel = [&](const RelPattern& r) { return !r.var_length && r.props.empty() && unread(r.slot); };
-  plan.tail_first = free_node(last.nodes.front()) && free_rel(last.rels.front());
-  plan.tail_last = free_node(last.nodes.back()) && free_rel(last.rels.back());
+  plan.tail_first = free_end(last.nodes.front()) && free_rel(last.rels.front());
+  plan.tail_last = free_end(last.nodes.back()) && free_rel(last.rels.back());
 }
 
 // ---- distinct ends instead of paths (MatchPlan::reach_first, reach_last)

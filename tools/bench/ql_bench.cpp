@@ -70,7 +70,7 @@ int report(const std::string& graph_name, const dg::Graph& g, const std::vector<
     const double cpp = best_ms(runs, q.cpp, cpp_answer);
     const bool same = ql_answer == cpp_answer;
     mismatches += !same;
-    std::printf("| %s | %s | %.1f | %.1f | %.2f | %ld%s |\n", graph_name.c_str(), q.name.c_str(), ql, cpp, ql / cpp,
+    std::printf("| %s | %s | %.3f | %.3f | %.2f | %ld%s |\n", graph_name.c_str(), q.name.c_str(), ql, cpp, ql / cpp,
                 ql_answer, same ? "" : (" != " + std::to_string(cpp_answer)).c_str());
   }
   return mismatches;
