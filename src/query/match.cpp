@@ -515,8 +515,17 @@ class Matcher {
                  const NodePattern& there) {
     if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
       std::int64_t n = 0;
+      auto fits = [&](NodeIndex far) { return there.types[g_.node(far).type_id()]; };
+      if (dir != Dir::both && used_.empty()) {  // the neighbour arrays alone, as each_edge reads them
+        env_.budget.step();
+        auto count = [&](std::span<const NodeIndex> ends) { n += std::count_if(ends.begin(), ends.end(), fits); };
+        const bool out = dir == Dir::out;
+        if (r.types.empty()) count(out ? g_.out_neighbors(here) : g_.in_neighbors(here));
+        for (TypeId t : r.types) count(out ? g_.out_neighbors(here, t) : g_.in_neighbors(here, t));
+        return weighted(p, pi, n);
+      }
       each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
-        n += there.types[g_.node(far).type_id()] && !is_used(e);
+        n += fits(far) && !is_used(e);
         return true;
       });
       return weighted(p, pi, n);
