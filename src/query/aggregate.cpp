@@ -1,6 +1,7 @@
 #include "query/aggregate.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 
@@ -69,7 +70,9 @@ void Accumulator::distinct_node(NodeIndex n) {
       if (m != empty) distinct_node(m);
   }
   const std::size_t mask = nodes_.size() - 1;
-  for (std::size_t at = (n * 0x9E3779B1u) & mask;; at = (at + 1) & mask) {
+  // Fibonacci hashing: the product's high bits, which every bit of n reaches.
+  const auto bits = static_cast<unsigned>(std::countr_zero(nodes_.size()));
+  for (std::size_t at = (n * 0x9E3779B97F4A7C15ull) >> (64 - bits);; at = (at + 1) & mask) {
     if (nodes_[at] == n) return;
     if (nodes_[at] == empty) {
       nodes_[at] = n;

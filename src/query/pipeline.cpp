@@ -62,6 +62,8 @@ struct ProjectionState {
   // and no key hashed per row (-1: none yet).
   int type_of_slot = -1;
   std::vector<std::ptrdiff_t> group_of_type;
+  std::size_t last_group = static_cast<std::size_t>(-1);  // the group of the last keyed row
+  std::vector<V> last_key;
   RowSet seen;  // DISTINCT
   std::vector<Keyed> sorted;
   std::int64_t skip = 0, limit = -1, skipped = 0, passed = 0;
@@ -227,7 +229,12 @@ class Executor {
     std::vector<V> key;
     key.reserve(s.group_keys.size());
     for (std::size_t j : s.group_keys) key.push_back(eval(*p.items[j].expr, row, env_));
+    // Rows of one group tend to come together (after UNWIND, per start node): the last group
+    // is compared before the key is hashed.
+    if (s.last_group < s.groups.size() && RowSame{}(key, s.last_key)) return s.last_group;
     auto [it, added] = s.group_index.try_emplace(key, s.groups.size());
+    s.last_group = it->second;
+    s.last_key = key;
     if (added) {
       Row first = row;
       for (std::size_t j = 0; j < s.group_keys.size(); ++j)
