@@ -159,6 +159,8 @@ TEST_CASE("distinct ends of a variable-length pattern, found breadth-first, are 
       reaches_as_enumerated(shipped(), match, "RETURN count(DISTINCT b)");
       reaches_as_enumerated(shipped(), match, "RETURN DISTINCT b.id AS id ORDER BY id");
     }
+  reaches_as_enumerated(shipped(), "MATCH (a:State) OPTIONAL MATCH (a)-[*1..2]->(b:Agreement)",
+                        "RETURN a.id AS a, count(DISTINCT b) AS n ORDER BY a");
   reaches_as_enumerated(shipped(), "MATCH (a:State)-[*1..2]->(b:Event)",
                         "RETURN a.id AS a, count(DISTINCT b) AS n, collect(DISTINCT b.id)[0] IS NULL ORDER BY a");
 }
