@@ -177,6 +177,8 @@ class Graph {
   const Schema& schema() const noexcept;
   std::size_t node_count() const noexcept;
   std::size_t edge_count() const noexcept;
+  /// The edges of exactly this type (0 for an unknown type). O(1).
+  std::size_t edge_count(TypeId type) const noexcept;
 
   /// \pre i < node_count()
   Node node(NodeIndex i) const& noexcept { return Node(impl_.get(), i); }

@@ -21,6 +21,9 @@ Graph& Graph::operator=(const Graph& other) {
 const Schema& Graph::schema() const noexcept { return impl_->schema; }
 std::size_t Graph::node_count() const noexcept { return impl_->nodes.size(); }
 std::size_t Graph::edge_count() const noexcept { return impl_->edges.size(); }
+std::size_t Graph::edge_count(TypeId type) const noexcept {
+  return type < impl_->edges_per_type.size() ? impl_->edges_per_type[type] : 0;
+}
 
 std::optional<Node> Graph::find(std::string_view id) const& noexcept {
   const detail::StrId s = impl_->strings.find(id);

@@ -149,6 +149,7 @@ struct GraphImpl {
   // Derived by index(); never changed afterwards, so const queries need no locks.
   std::vector<NodeIndex> node_by_id;                       // per StrId: the node with that id, or no_node
   std::vector<std::vector<NodeIndex>> nodes_by_type;       // per TypeId, exact type
+  std::vector<std::size_t> edges_per_type;                 // per TypeId: how many edges
   std::vector<std::uint32_t> out_begin, in_begin;          // CSR offsets, node_count() + 1
   std::vector<EdgeIndex> out_list, in_list;                // per node, sorted by (edge type, other end)
   std::vector<NodeIndex> out_nodes, in_nodes;              // the other end of each out_list / in_list entry

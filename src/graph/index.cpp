@@ -72,6 +72,8 @@ void GraphImpl::index() {
     for (std::uint32_t a = n.aliases.begin; a < n.aliases.end; ++a)
       nodes_by_name.emplace_back(names.intern(detail::fold(str(aliases[a]))), i);
   }
+  edges_per_type.assign(schema.edge_types().size(), 0);
+  for (const auto& e : edges) ++edges_per_type[e.type];
   std::sort(nodes_by_name.begin(), nodes_by_name.end());
   nodes_by_name.erase(std::unique(nodes_by_name.begin(), nodes_by_name.end()), nodes_by_name.end());
   out_if_free();

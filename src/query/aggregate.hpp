@@ -23,6 +23,9 @@ class Accumulator {
   explicit Accumulator(const Expr& e) : e_(e) {}
   /// Feeds the row's values of the aggregate's arguments.
   void add(Row& row, Env& env);
+  /// Counts `n` rows more, without reading them: only for count(*), or count(x) of rows where
+  /// x is known not to be null.
+  void add_rows(std::int64_t n) { count_ += n; }
   /// The aggregate's value for the group.
   V result(Env& env) const;
 
@@ -36,6 +39,10 @@ class Accumulator {
   std::int64_t int_sum_ = 0;
   double float_total_ = 0;
   VSet seen_;
+  // count(DISTINCT x): the nodes among the values, as a table of indexes (aggregate.cpp)
+  std::vector<NodeIndex> nodes_;
+  std::size_t node_count_ = 0;
+  void distinct_node(NodeIndex n);
 };
 
 }  // namespace diplograph::ql

@@ -121,6 +121,7 @@ struct NodePattern {
   std::vector<bool> types;  // allowed node types by TypeId (with subtypes); empty = any
   bool any_label = true;    // no label given
   bool impossible = false;  // a label no node type has
+  bool id_builtin = false;  // set by plan(): no node type declares a property `id`, so `{id: x}` pins
 };
 
 struct RelPattern {

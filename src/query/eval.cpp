@@ -218,8 +218,6 @@ V arithmetic(const Expr& e, const V& a, const V& b, Env& env) {
   }
 }
 
-// Dates compare definitely: a < b when every day of a is before every day of b, a <= b when a
-// ends no later than b, and so on; equality is the same date at the same precision.
 std::optional<bool> compare_op(Op op, const V& a, const V& b) {
   if (a.is_null() || b.is_null()) return std::nullopt;
   if (op == Op::eq) return equals(a, b);
@@ -227,19 +225,7 @@ std::optional<bool> compare_op(Op op, const V& a, const V& b) {
     auto x = equals(a, b);
     return x ? std::optional<bool>(!*x) : std::nullopt;
   }
-  if (a.is_date() && b.is_date()) {
-    const Date &x = a.date(), &y = b.date();
-    switch (op) {
-      case Op::lt:
-        return x.latest() < y.earliest();
-      case Op::gt:
-        return x.earliest() > y.latest();
-      case Op::le:
-        return x.latest() <= y.latest();
-      default:
-        return x.earliest() >= y.earliest();
-    }
-  }
+  if (a.is_date() && b.is_date()) return compare_dates(op, a.date(), b.date());
   if (a.is_number() && b.is_number() && (std::isnan(a.num()) || std::isnan(b.num()))) return false;
   auto c = compare_values(a, b);
   if (!c) return std::nullopt;
@@ -363,16 +349,7 @@ V slice(const Expr& e, Row& row, Env& env) {
 
 template <class Fact>
 V time_field(const Fact& f, Expr::TimeField field) {
-  switch (field) {
-    case Expr::TimeField::date:
-      return optional_date(f.date());
-    case Expr::TimeField::start:
-      return optional_date(f.start());
-    case Expr::TimeField::end:
-      return optional_date(f.end());
-    default:
-      return optional_date(f.when());
-  }
+  return optional_date(time_of(f, field));
 }
 
 V property(const Expr& e, Row& row, Env& env) {

@@ -46,6 +46,41 @@ struct Env {
 /// An Error at the expression's position in the query.
 [[noreturn]] void fail(const Env& env, std::size_t pos, ErrorCode code, const std::string& message);
 
+/// `x <op> y` for two dates (op one of = <> < <= > >=), definitely: x < y when every day of x
+/// is before every day of y, x <= y when x ends no later than y, and so on; equality is the
+/// same date at the same precision.
+inline bool compare_dates(Op op, const Date& x, const Date& y) {
+  switch (op) {
+    case Op::eq:
+      return x == y;
+    case Op::ne:
+      return !(x == y);
+    case Op::lt:
+      return x.latest() < y.earliest();
+    case Op::gt:
+      return x.earliest() > y.latest();
+    case Op::le:
+      return x.latest() <= y.latest();
+    default:
+      return x.earliest() >= y.earliest();
+  }
+}
+
+/// The built-in time field `field` (not none) of a node or an edge.
+template <class Fact>
+std::optional<Date> time_of(const Fact& f, Expr::TimeField field) {
+  switch (field) {
+    case Expr::TimeField::date:
+      return f.date();
+    case Expr::TimeField::start:
+      return f.start();
+    case Expr::TimeField::end:
+      return f.end();
+    default:
+      return f.when();
+  }
+}
+
 /// The value of `e` for `row`. The row may be changed during the call (comprehension
 /// variables) but is restored before it returns.
 V eval(const Expr& e, Row& row, Env& env);

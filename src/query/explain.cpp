@@ -138,13 +138,38 @@ class Explainer {
       for (const auto& n : p.nodes) bound.push_back(n.slot);
     }
     if (!c.plan) return;
+    counting(*c.plan, c.patterns.back(), indent + "  ");
     for (const Filter& f : c.plan->pushed) {
       std::string when;
       for (int s : f.slots) when += (when.empty() ? "" : ", ") + name_of(c, s);
+      const std::string how = f.direct.kind == DirectCheck::Kind::none ? "" : ", on the record";
       line(indent + "  ",
-           (when.empty() ? "check before the search: " : "check once bound (" + when + "): ") + source(*f.expr));
+           (when.empty() ? "check before the search: " : "check once bound (" + when + ")" + how + ": ") +
+               source(*f.expr));
     }
     for (const Expr* e : c.plan->residual) line(indent + "  ", "check per match: " + source(*e));
+  }
+
+  // MatchPlan's counting decisions, for the clause's last pattern.
+  void counting(const MatchPlan& plan, const Pattern& p, const std::string& indent) {
+    using E = MatchPlan::EdgeCounts;
+    if (plan.edge_counts == E::total)
+      line(indent, "count: from the graph's per-type edge counts (no scan, no row per edge)");
+    if (plan.edge_counts == E::per_type)
+      line(indent,
+           "count: per type, from the graph's per-type edge counts (the scan only finds each type's first edge)");
+    auto tail = [&](const NodePattern& n) {
+      line(indent, "count: a last hop to " + node_text(n) + " adds its number of edges" +
+                       (n.labels.empty() ? "" : " to nodes of its types") + ", not a row each");
+    };
+    if (plan.tail_first) tail(p.nodes.front());
+    if (plan.tail_last) tail(p.nodes.back());
+    auto reach = [&](const NodePattern& n) {
+      line(indent, "reach: a last variable-length hop to " + node_text(n) +
+                       " finds each node once, breadth-first, not each path");
+    };
+    if (plan.reach_first) reach(p.nodes.front());
+    if (plan.reach_last) reach(p.nodes.back());
   }
 
   static std::string name_of(const Clause& c, int slot) {

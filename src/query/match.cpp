@@ -1,6 +1,7 @@
 #include "query/match.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "query/shortest.hpp"
 
@@ -10,8 +11,15 @@ namespace {
 class Matcher {
  public:
   Matcher(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-          const std::function<bool(Row&)>& sink, const MatchPlan* where)
-      : patterns_(patterns), row_(row), env_(env), g_(env.g), sink_(sink), where_(where), bound_(row.size(), 1) {
+          const std::function<bool(Row&)>& sink, const MatchPlan* where, std::int64_t* weight)
+      : patterns_(patterns),
+        row_(row),
+        env_(env),
+        g_(env.g),
+        sink_(sink),
+        where_(where),
+        weight_(where && where->counted() ? weight : nullptr),
+        bound_(row.size(), 1) {
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
     bound_before_ = bound_;
     if (!where_) return;
@@ -86,6 +94,28 @@ class Matcher {
     }
   }
 
+  bool holds(const Filter& term, int& errors) {
+    const DirectCheck& d = term.direct;
+    if (d.kind == DirectCheck::Kind::none) return term_holds(*term.expr, errors);
+    const V& x = slot(d.slot);
+    if (x.is_edge()) return direct_holds(d, true, x.edge());
+    if (x.is_node() && d.kind == DirectCheck::Kind::time) return direct_holds(d, false, x.node());
+    return term_holds(*term.expr, errors);
+  }
+
+  // DirectCheck `d` on edge (or node) `index`.
+  bool direct_holds(const DirectCheck& d, bool edge, std::uint32_t index) {
+    if (d.kind == DirectCheck::Kind::type) return d.types[g_.edge(index).type_id()] != 0;
+    // `r.date >= a AND r.date <= b`: the second term reuses the first one's read.
+    const TimeRead key{edge, index, d.field};
+    if (!(key == last_time_)) {
+      last_time_ = key;
+      last_date_ = edge ? time_of(g_.edge(index), d.field) : time_of(g_.node(index), d.field);
+    }
+    const std::optional<Date>& have = last_date_;
+    return have && (d.field_left ? compare_dates(d.op, *have, d.bound) : compare_dates(d.op, d.bound, *have));
+  }
+
   // Calls `then` unless a pushed term that binding slot `s` completes is not true.
   template <class F>
   bool checked(int s, F&& then) {
@@ -93,8 +123,7 @@ class Matcher {
     int errors = 0;
     for (std::size_t t : terms_at_[static_cast<std::size_t>(s)]) {
       const Filter& term = where_->pushed[t];
-      if (std::all_of(term.slots.begin(), term.slots.end(), [&](int x) { return is_bound(x); }) &&
-          !term_holds(*term.expr, errors))
+      if (std::all_of(term.slots.begin(), term.slots.end(), [&](int x) { return is_bound(x); }) && !holds(term, errors))
         return true;
     }
     deferred_ += errors;
@@ -152,7 +181,7 @@ class Matcher {
       const bool fixed = expr->kind == Expr::Kind::literal || expr->kind == Expr::Kind::param ||
                          (expr->kind == Expr::Kind::variable && bound_before_[static_cast<std::size_t>(expr->slot)]);
       if (key != "id" || !fixed) continue;
-      if (id_declared()) break;
+      if (!n.id_builtin) break;
       const V v = eval(*expr, row_, env_);
       pin.by = expr.get();
       if (v.is_string())
@@ -161,15 +190,6 @@ class Matcher {
     }
     pins_.push_back(pin);
     return pin;
-  }
-
-  bool id_declared() {
-    if (!id_declared_) {
-      id_declared_ = false;
-      for (const NodeType& t : g_.schema().node_types())
-        if (g_.schema().node_property(t.id, "id")) id_declared_ = true;
-    }
-    return *id_declared_;
   }
 
   // Where pattern `p` starts: a bound node, else one pinned by id, else the least estimated
@@ -300,7 +320,8 @@ class Matcher {
     if (p.shortest != Pattern::Shortest::none) return shortest(p, pi);
     for (const auto& r : p.rels)
       if (r.impossible) return true;
-    if (scans_edges(p)) return scan(p, pi);
+    if (scans_edges(p))
+      return weight_ && where_->edge_counts != MatchPlan::EdgeCounts::none ? count_edges(p, pi) : scan(p, pi);
     const std::size_t start = start_of(p);
     return each_candidate(p.nodes[start], [&](NodeIndex i) {
       return with_node(p.nodes[start], i, [&] { return step(p, pi, start, start, true); });
@@ -321,11 +342,20 @@ class Matcher {
     std::vector<char> wanted(g_.schema().edge_types().size(), r.types.empty());
     for (TypeId t : r.types) wanted[t] = 1;
     const bool props = !r.props.empty();
+    // The terms on the relationship alone that are checked on the record: first, before
+    // anything is bound (checked() sees them again on the few edges that pass).
+    std::vector<const DirectCheck*> first;
+    if (where_)
+      for (const Filter& f : where_->pushed)
+        if (f.direct.kind != DirectCheck::Kind::none && f.direct.slot == r.slot && f.slots == std::vector<int>{r.slot})
+          first.push_back(&f.direct);
     const auto count = static_cast<EdgeIndex>(g_.edge_count());
     for (EdgeIndex e = 0; e < count; ++e) {
       env_.budget.step();
       const Edge edge = g_.edge(e);
       if (!wanted[edge.type_id()] || (props && !edge_fits(r, e)) || is_used(e)) continue;
+      if (!std::all_of(first.begin(), first.end(), [&](const DirectCheck* d) { return direct_holds(*d, true, e); }))
+        continue;
       const NodeIndex from = edge.from().index(), to = edge.to().index();
       if (r.dir != Dir::in && !bind_scanned(p, pi, e, from, to)) return false;
       if (r.dir != Dir::out && !(r.dir == Dir::both && from == to) && !bind_scanned(p, pi, e, to, from)) return false;
@@ -350,6 +380,178 @@ class Matcher {
     return go_on;
   }
 
+  // ---- counting instead of enumerating (MatchPlan::counted)
+
+  // Hands on one match that stands for `n`.
+  bool weighted(const Pattern& p, std::size_t pi, std::int64_t n) {
+    if (n <= 0) return true;
+    *weight_ = n;
+    const bool go_on = finish_pattern(p, pi);
+    *weight_ = 1;
+    return go_on;
+  }
+
+  // The lone relationship of the last pattern, from the per-type edge counts; per type, bound
+  // to the type's first edge, when the projection groups by its type.
+  bool count_edges(const Pattern& p, std::size_t pi) {
+    const RelPattern& r = p.rels[0];
+    std::vector<TypeId> types = r.types;
+    if (types.empty())
+      for (TypeId t = 0; t < g_.schema().edge_types().size(); ++t) types.push_back(t);
+    if (where_->edge_counts == MatchPlan::EdgeCounts::total) {
+      std::int64_t n = 0;
+      for (TypeId t : types) n += static_cast<std::int64_t>(g_.edge_count(t));
+      return weighted(p, pi, n);
+    }
+    const std::vector<EdgeIndex> first = first_edges(types);
+    // In the order the scan meets the types, so that the groups come in the scan's order.
+    std::sort(types.begin(), types.end(), [&](TypeId a, TypeId b) { return first[a] < first[b]; });
+    for (TypeId t : types) {
+      if (g_.edge_count(t) == 0) continue;
+      slot(r.slot) = V(EdgeRef{first[t]});
+      bound_[static_cast<std::size_t>(r.slot)] = 1;
+      const bool go_on = weighted(p, pi, static_cast<std::int64_t>(g_.edge_count(t)));
+      bound_[static_cast<std::size_t>(r.slot)] = 0;
+      if (!go_on) return false;
+    }
+    return true;
+  }
+
+  // Per type id: the first edge of each of `types` that has one, reading the edge array only
+  // until every one is found.
+  std::vector<EdgeIndex> first_edges(const std::vector<TypeId>& types) {
+    std::vector<EdgeIndex> first(g_.schema().edge_types().size(), static_cast<EdgeIndex>(g_.edge_count()));
+    std::vector<char> wanted(first.size(), 0);
+    std::size_t missing = 0;
+    for (TypeId t : types)
+      if (g_.edge_count(t) > 0) wanted[t] = 1, ++missing;
+    for (EdgeIndex e = 0; missing > 0 && e < g_.edge_count(); ++e) {
+      env_.budget.step();
+      const TypeId t = g_.edge(e).type_id();
+      if (wanted[t]) first[t] = e, wanted[t] = 0, --missing;
+    }
+    return first;
+  }
+
+  enum class Hop : std::uint8_t { other, to_first, to_last };
+
+  // Is the step to `next` the last one of the search, to a free end of the last pattern?
+  Hop last_hop(const Pattern& p, std::size_t pi, std::size_t start, std::size_t next, bool right,
+               const RelPattern& r) const {
+    if (!where_ || pi + 1 != patterns_.size() || is_bound(r.slot) || is_bound(p.nodes[next].slot)) return Hop::other;
+    if (!right && next == 0) return Hop::to_first;
+    return right && start == 0 && next + 1 == p.nodes.size() ? Hop::to_last : Hop::other;
+  }
+
+  bool counts_hop(Hop hop, const RelPattern& r) const {
+    return weight_ && !r.var_length &&
+           ((hop == Hop::to_first && where_->tail_first) || (hop == Hop::to_last && where_->tail_last));
+  }
+
+  bool reaches_hop(Hop hop) const {
+    return (hop == Hop::to_first && where_->reach_first) || (hop == Hop::to_last && where_->reach_last);
+  }
+
+  // ---- distinct ends instead of paths (MatchPlan::reach_first, reach_last)
+
+  // Binds `there` to each node that a trail of min_hops..max_hops edges (min_hops <= 1) from
+  // `from` reaches, once each, found breadth-first. `from` itself is reached with no hop when
+  // min_hops is 0; else when a closed trail of at most max_hops edges passes through it: a
+  // directed cycle, or, undirected, a self-loop or an edge joining two branches of the search
+  // tree (first hops), whose cycle is the two tree paths and the edge.
+  template <class G>
+  bool reach(const RelPattern& r, NodeIndex from, Dir dir, const NodePattern& there, G&& go_on) {
+    constexpr std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
+    constexpr EdgeIndex no_edge = std::numeric_limits<EdgeIndex>::max();
+    // One flat array per thread, reset after each search: a MATCH after UNWIND searches once
+    // per row, and a per-search array would cost a pass over all nodes each time.
+    thread_local std::vector<Seen> seen;
+    if (seen.size() != g_.node_count()) seen.assign(g_.node_count(), Seen{unseen, no_edge, no_edge});
+    std::vector<NodeIndex> reached{from}, frontier{from}, next;
+    // Reset before the rows go on (a later MATCH may search again) or when a limit throws.
+    struct Reset {
+      std::vector<Seen>& seen;
+      const std::vector<NodeIndex>& reached;
+      ~Reset() {
+        for (NodeIndex n : reached) seen[n] = Seen{unseen, no_edge, no_edge};
+      }
+    };
+    seen[from] = Seen{0, no_edge, no_edge};
+    bool back = r.min_hops == 0;
+    {
+      const Reset reset{seen, reached};
+      const auto max = static_cast<std::uint32_t>(r.max_hops < 0 ? unseen : r.max_hops);
+      for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
+        for (NodeIndex n : frontier)
+          each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
+            if (is_used(e)) return true;
+            Seen& to = seen[m];
+            const Seen& at = seen[n];
+            if (to.depth == unseen) {
+              to = Seen{depth + 1, e, n == from ? e : at.branch};
+              reached.push_back(m);
+              next.push_back(m);
+            } else if (m == from && dir != Dir::both) {
+              back = true;
+            } else if (dir == Dir::both && n == m) {
+              back = back || n == from;
+            } else if (dir == Dir::both && e != at.tree_edge && e != to.tree_edge && at.branch != to.branch &&
+                       at.depth + to.depth + 1 <= max) {
+              back = true;
+            }
+            return true;
+          });
+        frontier.swap(next);
+        next.clear();
+      }
+    }
+    bool go = true;
+    for (std::size_t k = back ? 0 : 1; go && k < reached.size(); ++k) go = with_node(there, reached[k], go_on);
+    return go;
+  }
+
+  // The edges a step from `here` would take (each_edge), less those the match used already.
+  bool count_hop(const Pattern& p, std::size_t pi, NodeIndex here, Dir dir, const RelPattern& r,
+                 const NodePattern& there) {
+    if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
+      std::int64_t n = 0;
+      auto fits = [&](NodeIndex far) { return there.types[g_.node(far).type_id()]; };
+      if (dir != Dir::both && used_.empty()) {  // the neighbour arrays alone, as each_edge reads them
+        env_.budget.step();
+        auto count = [&](std::span<const NodeIndex> ends) { n += std::count_if(ends.begin(), ends.end(), fits); };
+        const bool out = dir == Dir::out;
+        if (r.types.empty()) count(out ? g_.out_neighbors(here) : g_.in_neighbors(here));
+        for (TypeId t : r.types) count(out ? g_.out_neighbors(here, t) : g_.in_neighbors(here, t));
+        return weighted(p, pi, n);
+      }
+      each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
+        n += fits(far) && !is_used(e);
+        return true;
+      });
+      return weighted(p, pi, n);
+    }
+    env_.budget.step();
+    auto n = static_cast<std::int64_t>(degree(here, dir, r));
+    if (dir == Dir::both) n -= static_cast<std::int64_t>(loops_at(here, r));  // taken once, not twice
+    for (EdgeIndex u : used_) {
+      const Edge e = g_.edge(u);
+      const bool typed = r.types.empty() || std::binary_search(r.types.begin(), r.types.end(), e.type_id());
+      const bool out = e.from().index() == here, in = e.to().index() == here;
+      if (typed && (dir == Dir::out ? out : dir == Dir::in ? in : out || in)) --n;
+    }
+    return weighted(p, pi, n);
+  }
+
+  std::size_t loops_at(NodeIndex n, const RelPattern& r) const {
+    auto loops = [n](std::span<const NodeIndex> ends) {
+      return static_cast<std::size_t>(std::count(ends.begin(), ends.end(), n));
+    };
+    if (r.types.empty()) return loops(g_.in_neighbors(n));
+    std::size_t k = 0;
+    for (TypeId t : r.types) k += loops(g_.in_neighbors(n, t));
+    return k;
+  }
+
   // Extends pattern `p` from node `k`: rightwards to the end, then leftwards from `start`.
   bool step(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right) {
     if (right && k + 1 == p.nodes.size()) return step(p, pi, start, start, false);
@@ -361,6 +563,9 @@ class Matcher {
     const NodeIndex here = slot(p.nodes[k].slot).node();
     const NodePattern& there = p.nodes[next];
     auto go_on = [&] { return step(p, pi, start, next, right); };
+    const Hop hop = last_hop(p, pi, start, next, right, r);
+    if (counts_hop(hop, r)) return count_hop(p, pi, here, dir, r, there);
+    if (reaches_hop(hop)) return reach(r, here, dir, there, go_on);
     if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
     return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
       if (is_used(e)) return true;
@@ -517,20 +722,35 @@ class Matcher {
   const Graph& g_;
   const std::function<bool(Row&)>& sink_;
   const MatchPlan* where_;
+  std::int64_t* weight_;  // with a counting plan: how many matches the row handed on stands for
+  // The last time field read by a direct check (holds()), so that a range reads it once.
+  struct TimeRead {
+    bool edge = false;
+    std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
+    Expr::TimeField field = Expr::TimeField::none;
+    bool operator==(const TimeRead&) const = default;
+  };
+  TimeRead last_time_;
+  std::optional<Date> last_date_;
+  // reach(): per node, its hops from the start (unseen: not reached), the edge it was reached
+  // by and the first edge of its tree path (its branch).
+  struct Seen {
+    std::uint32_t depth;
+    EdgeIndex tree_edge, branch;
+  };
   std::vector<char> bound_;
   std::vector<char> bound_before_;  // the slots bound before this search
   std::vector<EdgeIndex> used_;
   std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
   int deferred_ = 0;                                // pushed terms that failed with an error
   std::vector<Pin> pins_;
-  std::optional<bool> id_declared_;
 };
 
 }  // namespace
 
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where) {
-  return Matcher(patterns, fresh, row, env, sink, where).run();
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where, std::int64_t* weight) {
+  return Matcher(patterns, fresh, row, env, sink, where, weight).run();
 }
 
 void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink) {

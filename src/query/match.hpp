@@ -16,7 +16,11 @@ namespace diplograph::ql {
 /// bound already), and calls `sink` per match until it returns false. Returns false when the
 /// sink stopped it. With `where`, only the matches that pass it reach the sink, and each of its
 /// pushed terms is checked as soon as its slots are bound, which prunes the search there.
+/// With `weight` and a plan that counts (MatchPlan::counted), a row handed to the sink may
+/// stand for many matches, whose number is in *weight during the call (its dropped slots are
+/// left unbound); otherwise *weight stays 1.
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr);
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr,
+                    std::int64_t* weight = nullptr);
 
 }  // namespace diplograph::ql

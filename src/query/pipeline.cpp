@@ -62,6 +62,8 @@ struct ProjectionState {
   // and no key hashed per row (-1: none yet).
   int type_of_slot = -1;
   std::vector<std::ptrdiff_t> group_of_type;
+  std::size_t last_group = static_cast<std::size_t>(-1);  // the group of the last keyed row
+  std::vector<V> last_key;
   RowSet seen;  // DISTINCT
   std::vector<Keyed> sorted;
   std::int64_t skip = 0, limit = -1, skipped = 0, passed = 0;
@@ -127,15 +129,18 @@ class Executor {
     std::vector<const Pattern*> patterns;
     for (const auto& p : c.patterns) patterns.push_back(&p);
     bool found = false, more = true;
+    std::int64_t weight = 1;
     match_patterns(
         patterns, c.new_slots, row, env_,
         [&](Row& r) {
           budget_.step();
           found = true;
+          matches_ = c.plan && c.plan->counted() ? weight : 0;
           more = push(k + 1, r);
+          matches_ = 0;
           return more;
         },
-        c.plan.get());
+        c.plan.get(), &weight);
     if (found || !c.optional) return more;
     for (int s : c.new_slots) row[static_cast<std::size_t>(s)] = V();
     return push(k + 1, row);
@@ -194,7 +199,7 @@ class Executor {
   void group(const Projection& p, ProjectionState& s, Row& row) {
     if (s.group_keys.empty()) {  // one group: no key to build or look up per row
       if (s.groups.empty()) s.groups.push_back(fresh_group(p, row));
-      for (auto& acc : s.groups.front().accs) acc.add(row, env_);
+      add(s.groups.front(), row);
       return;
     }
     std::size_t at;
@@ -206,7 +211,17 @@ class Executor {
     } else {
       at = keyed_group(p, s, row);
     }
-    for (auto& acc : s.groups[at].accs) acc.add(row, env_);
+    add(s.groups[at], row);
+  }
+
+  // A row from a counting MATCH stands for `matches_` rows, and its aggregates only count rows
+  // (its dropped slots are not bound).
+  void add(Group& g, Row& row) {
+    for (auto& acc : g.accs)
+      if (matches_ > 0)
+        acc.add_rows(matches_);
+      else
+        acc.add(row, env_);
   }
 
   // The index of the group of `row`'s grouping keys, added if new.
@@ -214,7 +229,12 @@ class Executor {
     std::vector<V> key;
     key.reserve(s.group_keys.size());
     for (std::size_t j : s.group_keys) key.push_back(eval(*p.items[j].expr, row, env_));
+    // Rows of one group tend to come together (after UNWIND, per start node): the last group
+    // is compared before the key is hashed.
+    if (s.last_group < s.groups.size() && RowSame{}(key, s.last_key)) return s.last_group;
     auto [it, added] = s.group_index.try_emplace(key, s.groups.size());
+    s.last_group = it->second;
+    s.last_key = key;
     if (added) {
       Row first = row;
       for (std::size_t j = 0; j < s.group_keys.size(); ++j)
@@ -325,6 +345,7 @@ class Executor {
   std::size_t width_ = 0;
   std::vector<ProjectionState> states_;
   bool dedupe_ = false;
+  std::int64_t matches_ = 0;  // from a counting MATCH: how many matches the row stands for
   RowSet union_seen_;
   QueryResult* result_ = nullptr;
 };

@@ -54,7 +54,11 @@ Expr::TimeField time_field(const Schema& schema, const std::string& name) {
 class Folder {
  public:
   Folder(const Schema& schema, const Text& text)
-      : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {}
+      : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {
+    const auto types = schema.node_types();
+    id_builtin_ = std::none_of(types.begin(), types.end(),
+                               [&](const NodeType& t) { return schema.node_property(t.id, "id") != nullptr; });
+  }
 
   void expr(ExprPtr& e) {
     if (!e) return;
@@ -74,8 +78,10 @@ class Folder {
   }
 
   void pattern(Pattern& p) {
-    for (auto& n : p.nodes)
+    for (auto& n : p.nodes) {
+      n.id_builtin = id_builtin_;
       for (auto& [key, value] : n.props) expr(value);
+    }
     for (auto& r : p.rels)
       for (auto& [key, value] : r.props) expr(value);
     expr(p.where);
@@ -89,6 +95,7 @@ class Folder {
 
  private:
   const Schema& schema_;
+  bool id_builtin_ = false;
   Graph graph_;
   ParamMap params_;
   QueryLimits limits_;
@@ -129,7 +136,67 @@ std::vector<int> late_slots(const Clause& c) {
   return late;
 }
 
-std::shared_ptr<const MatchPlan> split_where(const Clause& c) {
+// ---- terms checked on the record (DirectCheck)
+
+bool is_type_of_variable(const Expr& e) {
+  return e.kind == Expr::Kind::call && e.name == "type" && e.args.size() == 1 &&
+         e.args[0]->kind == Expr::Kind::variable;
+}
+
+// The term reads one slot, a single relationship of the clause's patterns.
+bool rel_slot(const Clause& c, const std::vector<int>& slots) {
+  if (slots.size() != 1) return false;
+  for (const auto& p : c.patterns)
+    for (const auto& r : p.rels)
+      if (r.slot == slots[0] && !r.var_length) return true;
+  return false;
+}
+
+bool is_field_of_variable(const Expr& e) {
+  return e.kind == Expr::Kind::property && e.time_field != Expr::TimeField::none &&
+         e.args[0]->kind == Expr::Kind::variable;
+}
+
+DirectCheck time_check(const Expr& t) {
+  DirectCheck d;
+  if (t.kind != Expr::Kind::binary || t.args.size() != 2) return d;
+  if (t.op != Op::eq && t.op != Op::ne && t.op != Op::lt && t.op != Op::le && t.op != Op::gt && t.op != Op::ge)
+    return d;
+  const bool left = is_field_of_variable(*t.args[0]);
+  const Expr& field = *t.args[left ? 0 : 1];
+  const Expr& bound = *t.args[left ? 1 : 0];
+  if (!is_field_of_variable(field) || bound.kind != Expr::Kind::literal || !bound.value.is_date()) return d;
+  d.kind = DirectCheck::Kind::time;
+  d.slot = field.args[0]->slot;
+  d.field = field.time_field;
+  d.op = t.op;
+  d.field_left = left;
+  d.bound = bound.value.date();
+  return d;
+}
+
+DirectCheck type_check(const Expr& t, const Schema& schema) {
+  DirectCheck d;
+  if (t.kind != Expr::Kind::binary || (t.op != Op::eq && t.op != Op::in) || t.args.size() != 2) return d;
+  const Expr &of = *t.args[0], &names = *t.args[1];
+  if (!is_type_of_variable(of) || names.kind != Expr::Kind::literal) return d;
+  std::vector<V> items;
+  if (t.op == Op::eq && names.value.is_string()) items.push_back(names.value);
+  if (t.op == Op::in && names.value.is_list()) items = names.value.list();
+  if (items.empty() && !(t.op == Op::in && names.value.is_list())) return d;
+  d.types.assign(schema.edge_types().size(), 0);
+  for (const V& item : items) {
+    // A null item makes a miss unknown rather than false: both fail the term.
+    if (!item.is_string() && !item.is_null()) continue;
+    if (item.is_null()) continue;
+    if (const EdgeType* type = schema.find_edge_type(item.s())) d.types[type->id] = 1;
+  }
+  d.kind = DirectCheck::Kind::type;
+  d.slot = of.args[0]->slot;
+  return d;
+}
+
+std::shared_ptr<MatchPlan> split_where(const Clause& c, const Schema& schema) {
   auto plan = std::make_shared<MatchPlan>();
   if (!c.where) return plan;
   plan->where = c.where.get();
@@ -142,33 +209,150 @@ std::shared_ptr<const MatchPlan> split_where(const Clause& c) {
   for (const Expr* t : terms) {
     std::vector<int> read;
     slots_read(*t, read);
-    Filter f{t, {}};
+    Filter f{t, {}, {}};
     for (int s : read)
       if (std::find(c.new_slots.begin(), c.new_slots.end(), s) != c.new_slots.end()) f.slots.push_back(s);
     std::sort(f.slots.begin(), f.slots.end());
     f.slots.erase(std::unique(f.slots.begin(), f.slots.end()), f.slots.end());
     const bool at_end =
         std::any_of(f.slots.begin(), f.slots.end(), [&](int s) { return std::count(late.begin(), late.end(), s); });
-    if (at_end)
+    if (at_end) {
       plan->residual.push_back(t);
-    else
-      plan->pushed.push_back(std::move(f));
+      continue;
+    }
+    f.direct = time_check(*t);
+    if (f.direct.kind == DirectCheck::Kind::none && rel_slot(c, f.slots)) f.direct = type_check(*t, schema);
+    plan->pushed.push_back(std::move(f));
   }
   return plan;
+}
+
+// ---- counting instead of enumerating (MatchPlan::tail_first, tail_last, edge_counts)
+
+bool contains(const std::vector<int>& slots, int s) { return std::find(slots.begin(), slots.end(), s) != slots.end(); }
+
+// count(*), or count(x) of a variable that MATCH `m` binds (never null, since `m` is not
+// optional): either counts the rows.
+bool counts_rows(const Expr& a, const Clause& m) {
+  if (a.kind == Expr::Kind::count_star) return true;
+  return a.kind == Expr::Kind::aggregate && a.name == "count" && !a.distinct && a.args.size() == 1 &&
+         a.args[0]->kind == Expr::Kind::variable && contains(m.new_slots, a.args[0]->slot);
+}
+
+// The slots an expression of an aggregating projection reads outside its aggregates.
+void slots_outside_aggregates(const Expr& e, std::vector<int>& out) {
+  if (e.kind == Expr::Kind::aggregate || e.kind == Expr::Kind::count_star) return;
+  if (e.kind == Expr::Kind::variable) out.push_back(e.slot);
+  for (const auto& a : e.args)
+    if (a) slots_outside_aggregates(*a, out);
+  if (e.pattern) slots_read(*e.pattern, out);
+}
+
+bool is_type_of(const Expr& e, int slot) {
+  return e.kind == Expr::Kind::call && e.name == "type" && e.args.size() == 1 &&
+         e.args[0]->kind == Expr::Kind::variable && e.args[0]->slot == slot;
+}
+
+// Would match.cpp find pattern `p` by a scan of the edge array (its `scans_edges`)? The ends
+// and the relationship must be new to the clause and appear in no other pattern of it.
+bool scanned(const Pattern& p, const std::vector<int>& reads, const Clause& m) {
+  auto fresh_once = [&](int s) { return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1; };
+  if (p.rels.size() != 1 || p.rels[0].var_length || !fresh_once(p.rels[0].slot)) return false;
+  return std::all_of(p.nodes.begin(), p.nodes.end(), [&](const NodePattern& n) {
+    return n.labels.empty() && n.props.empty() && !n.props_param && contains(m.new_slots, n.slot);
+  });
+}
+
+// Clause k is a MATCH: may it hand on rows that stand for many matches?
+void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
+  const Clause& m = q.clauses[k];
+  if (m.optional || k + 1 >= q.clauses.size()) return;
+  const Clause& next = q.clauses[k + 1];
+  if (next.kind != Clause::Kind::with && next.kind != Clause::Kind::return_) return;
+  const Projection& proj = next.proj;
+  if (!proj.aggregating || proj.star) return;
+  if (!std::all_of(proj.aggregates.begin(), proj.aggregates.end(), [&](const Expr* a) { return counts_rows(*a, m); }))
+    return;
+  const Pattern& last = m.patterns.back();
+  if (last.path_slot >= 0 || last.shortest != Pattern::Shortest::none || last.rels.empty()) return;
+  // Every slot read in the clause or by the projection outside its counts, each node and
+  // relationship of the patterns counting once for itself.
+  std::vector<int> reads;
+  for (const auto& p : m.patterns) slots_read(p, reads);
+  if (m.where) slots_read(*m.where, reads);
+  const bool lone = m.patterns.size() == 1 && scanned(last, reads, m);
+  bool by_type = false;
+  for (const auto& item : proj.items) {
+    if (lone && is_type_of(*item.expr, last.rels[0].slot)) {
+      by_type = true;
+      continue;
+    }
+    slots_outside_aggregates(*item.expr, reads);
+  }
+  for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
+  if (proj.where) slots_outside_aggregates(*proj.where, reads);
+  auto unread = [&](int s) { return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1; };
+  auto free_node = [&](const NodePattern& n) {
+    return n.labels.empty() && n.props.empty() && !n.props_param && unread(n.slot);
+  };
+  if (lone) {
+    const RelPattern& r = last.rels[0];
+    if (r.dir != Dir::both && r.props.empty() && unread(r.slot) && free_node(last.nodes[0]) && free_node(last.nodes[1]))
+      plan.edge_counts = by_type ? MatchPlan::EdgeCounts::per_type : MatchPlan::EdgeCounts::total;
+    return;  // a scanned pattern takes no step, so it has no last hop to count
+  }
+  // A tail's end may have labels: the count then checks the far ends' types.
+  auto free_end = [&](const NodePattern& n) { return n.props.empty() && !n.props_param && unread(n.slot); };
+  auto free_rel = [&](const RelPattern& r) { return !r.var_length && r.props.empty() && unread(r.slot); };
+  plan.tail_first = free_end(last.nodes.front()) && free_rel(last.rels.front());
+  plan.tail_last = free_end(last.nodes.back()) && free_rel(last.rels.back());
+}
+
+// ---- distinct ends instead of paths (MatchPlan::reach_first, reach_last)
+
+void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
+  const Clause& m = q.clauses[k];
+  if (k + 1 >= q.clauses.size()) return;
+  const Clause& next = q.clauses[k + 1];
+  if (next.kind != Clause::Kind::with && next.kind != Clause::Kind::return_) return;
+  const Projection& proj = next.proj;
+  const bool distinct_rows =
+      proj.aggregating ? std::all_of(proj.aggregates.begin(), proj.aggregates.end(),
+                                     [](const Expr* a) { return a->kind == Expr::Kind::aggregate && a->distinct; })
+                       : proj.distinct;
+  if (!distinct_rows || proj.star) return;
+  const Pattern& last = m.patterns.back();
+  if (last.path_slot >= 0 || last.shortest != Pattern::Shortest::none || last.rels.empty()) return;
+  std::vector<int> reads;
+  for (const auto& p : m.patterns) slots_read(p, reads);
+  auto reaches = [&](const RelPattern& r, const NodePattern& end) {
+    // An end pinned by id is where the search starts, not where it ends.
+    return r.var_length && r.var.empty() && r.props.empty() && r.min_hops <= 1 && end.props.empty() &&
+           !end.props_param && contains(m.new_slots, end.slot) && std::count(reads.begin(), reads.end(), end.slot) == 1;
+  };
+  plan.reach_first = reaches(last.rels.front(), last.nodes.front());
+  plan.reach_last = reaches(last.rels.back(), last.nodes.back());
 }
 
 }  // namespace
 
 void plan(Statement& st, const Schema& schema, const Text& text) {
   Folder fold(schema, text);
-  for (auto& q : st.parts)
+  for (auto& q : st.parts) {
     for (auto& c : q.clauses) {
       for (auto& p : c.patterns) fold.pattern(p);
       fold.expr(c.where);
       fold.expr(c.expr);
       fold.projection(c.proj);
-      if (c.kind == Clause::Kind::match) c.plan = split_where(c);
     }
+    for (std::size_t k = 0; k < q.clauses.size(); ++k) {
+      if (q.clauses[k].kind != Clause::Kind::match) continue;
+      auto match_plan = split_where(q.clauses[k], schema);
+      plan_counting(q, k, *match_plan);
+      plan_reach(q, k, *match_plan);
+      q.clauses[k].plan = std::move(match_plan);
+    }
+  }
 }
 
 }  // namespace diplograph::ql

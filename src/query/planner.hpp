@@ -11,10 +11,24 @@
 
 namespace diplograph::ql {
 
+/// A term the matcher checks on the element's record, without the evaluator:
+/// `x.<built-in time field> <op> <date literal>` (either way round), or `type(r) = '<name>'` /
+/// `type(r) IN [<literals>]`. Its truth is the evaluator's (a missing date is false).
+struct DirectCheck {
+  enum class Kind : std::uint8_t { none, time, type } kind = Kind::none;
+  int slot = -1;                                  // the node or relationship read
+  Expr::TimeField field = Expr::TimeField::none;  // time
+  Op op = Op::eq;                                 // time
+  bool field_left = true;                         // time: `x.date < bound`, not `bound < x.date`
+  Date bound = Date::from_days(0);                // time
+  std::vector<char> types;                        // type: per edge type id, is it in
+};
+
 /// One AND-term of a MATCH's WHERE and the slots bound by that MATCH that it reads.
 struct Filter {
   const Expr* expr = nullptr;
   std::vector<int> slots;
+  DirectCheck direct;
 };
 
 /// A MATCH clause's WHERE, split. A row passes when every term is true; the whole WHERE is
@@ -24,6 +38,25 @@ struct MatchPlan {
   const Expr* where = nullptr;
   std::vector<Filter> pushed;         // checked in the search, once their slots are bound
   std::vector<const Expr*> residual;  // checked per match: they read a path or a shortestPath
+
+  // Counting instead of enumerating, when the next WITH / RETURN only counts this MATCH's rows
+  // (count(*), or count(x) of a variable it binds, grouped by keys it does not drop): the
+  // matcher then hands on one row that stands for many (match.hpp).
+  bool tail_first = false;  // the last pattern's first node and its hop are read by nothing
+  bool tail_last = false;   // likewise its last node and hop
+  // A lone directed relationship with free ends, read by nothing (total) or only as the group
+  // key `type(r)` (per_type): counted from the graph's per-type edge counts.
+  enum class EdgeCounts : std::uint8_t { none, total, per_type } edge_counts = EdgeCounts::none;
+  bool counted() const { return tail_first || tail_last || edge_counts != EdgeCounts::none; }
+
+  // Distinct ends instead of paths, when the next WITH / RETURN keeps only distinct rows (DISTINCT,
+  // or aggregates that are all DISTINCT): the last pattern's first / last hop is an anonymous
+  // variable-length relationship (no properties, at most 1 as its minimum) whose far end is new
+  // and appears once. Its reached nodes are found breadth-first, each once: a node reachable
+  // within k hops by a walk is reachable by a trail of at most k edges (a shortest walk repeats
+  // no edge), so the set is that of the paths.
+  bool reach_first = false;
+  bool reach_last = false;
 };
 
 /// Folds constants and splits WHERE clauses, in place. Runs after compile(); throws nothing
