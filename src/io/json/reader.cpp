@@ -30,11 +30,12 @@ class Stream {
       cut_at_nul();
     }
   }
-  Ch Peek() {
+  // Called for every byte: always inlined, whatever the size of the parse around them.
+  RAPIDJSON_FORCEINLINE Ch Peek() {
     if (pos_ == size_ && !refill()) return '\0';
     return data_[pos_];
   }
-  Ch Take() {
+  RAPIDJSON_FORCEINLINE Ch Take() {
     if (pos_ == size_ && !refill()) return '\0';
     return data_[pos_++];
   }
@@ -51,7 +52,7 @@ class Stream {
   bool too_large = false;  // the file grew past max_size after it was opened
 
  private:
-  bool refill() {
+  [[gnu::noinline]] bool refill() {
     if (!file_ || nul_offset || too_large) return false;
     base_ += size_;
     pos_ = 0;
