@@ -242,27 +242,34 @@ Times Assembler::check_times(const std::optional<Date>& date, const std::optiona
 
 // An item's strings are looked up in the table in the order they are interned below; each
 // lookup of a table larger than the cache costs a miss or three, which the hints overlap.
-void Assembler::prefetch(const NodeData& n, int stage) const noexcept {
+Assembler::Hashes Assembler::hashes(const NodeData& n) noexcept {
+  return {Strings::hash(n.id), Strings::hash(n.label), 0};
+}
+
+Assembler::Hashes Assembler::hashes(const EdgeData& e) noexcept {
+  return {e.id.empty() ? 0 : Strings::hash(e.id), Strings::hash(e.from), Strings::hash(e.to)};
+}
+
+void Assembler::prefetch(const NodeData& n, const Hashes& h, int stage) const noexcept {
   const Strings& s = impl_->strings;
-  for (const std::string* text : {&n.id, &n.label}) stage == 0 ? s.prefetch_slot(*text) : s.prefetch_bounds(*text);
+  for (std::size_t i = 0; i < 2; ++i) stage == 0 ? s.prefetch_slot(h[i]) : s.prefetch_bounds(h[i]);
   prefetch_times(times_of(n.date, n.start, n.end), stage);
 }
 
-void Assembler::prefetch(const EdgeData& e, int stage) const noexcept {
+void Assembler::prefetch(const EdgeData& e, const Hashes& h, int stage) const noexcept {
   const Strings& s = impl_->strings;
-  for (const std::string* text : {&e.id, &e.from, &e.to})
-    if (!text->empty()) stage == 0 ? s.prefetch_slot(*text) : s.prefetch_bounds(*text);
+  for (std::size_t i = e.id.empty() ? 1 : 0; i < 3; ++i) stage == 0 ? s.prefetch_slot(h[i]) : s.prefetch_bounds(h[i]);
   prefetch_times(times_of(e.date, e.start, e.end), stage);
 }
 
-void Assembler::add_node(NodeData&& n) {
+void Assembler::add_node(NodeData&& n, const Hashes& hashes) {
   const std::uint32_t item = node_count_++;
   const Schema& schema = impl_->schema;
   NodeRec rec;
   if (!is_slug(n.id))
     problem(ErrorCode::value, false, item, Field::id,
             "node id '" + n.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
-  rec.id = impl_->strings.intern(n.id);
+  rec.id = impl_->strings.intern(n.id, hashes[0]);
   const NodeType* type = schema.find_node_type(n.type);
   bool ok = true;
   if (!type) {
@@ -275,7 +282,7 @@ void Assembler::add_node(NodeData&& n) {
   }
   rec.type = type ? type->id : 0;
   if (n.label.empty()) problem(ErrorCode::schema, false, item, Field::object, describe_node(n.id) + " has no label");
-  rec.label = impl_->strings.intern(n.label);
+  rec.label = impl_->strings.intern(n.label, hashes[1]);
   rec.aliases.begin = static_cast<std::uint32_t>(impl_->aliases.size());
   for (const auto& a : n.aliases) impl_->aliases.push_back(impl_->strings.intern(a));
   rec.aliases.end = static_cast<std::uint32_t>(impl_->aliases.size());
@@ -294,14 +301,15 @@ void Assembler::add_node(NodeData&& n) {
   node_ok_.push_back(ok);
 }
 
-void Assembler::add_edge(EdgeData&& e) {
+void Assembler::add_edge(EdgeData&& e, const Hashes& hashes) {
   const std::uint32_t item = edge_count_++;
   const Schema& schema = impl_->schema;
   EdgeRec rec;
   if (!e.id.empty() && !is_slug(e.id))
     problem(ErrorCode::value, true, item, Field::id,
             "edge id '" + e.id + "' is not a lowercase slug (letters a-z, digits, '-', '_', '.')");
-  if (!e.id.empty()) impl_->set_edge_id(static_cast<EdgeIndex>(impl_->edges.size()), impl_->strings.intern(e.id));
+  if (!e.id.empty())
+    impl_->set_edge_id(static_cast<EdgeIndex>(impl_->edges.size()), impl_->strings.intern(e.id, hashes[0]));
   const EdgeType* type = schema.find_edge_type(e.type);
   if (!type) {
     problem(ErrorCode::schema, true, item, Field::type,
@@ -309,8 +317,8 @@ void Assembler::add_edge(EdgeData&& e) {
   }
   rec.type = type ? type->id : 0;
   // Ends are resolved in finish(), once every node is known; until then they hold string ids.
-  rec.from = impl_->strings.intern(e.from);
-  rec.to = impl_->strings.intern(e.to);
+  rec.from = impl_->strings.intern(e.from, hashes[1]);
+  rec.to = impl_->strings.intern(e.to, hashes[2]);
   const std::size_t before = problems_.size();
   Range props;
   if (type) props = store_props(e.props, true, item, rec.type);

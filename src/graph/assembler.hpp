@@ -3,6 +3,7 @@
 // loader: each problem names the item and field it concerns, so the loader can point at the
 // exact place in its file while GraphBuilder reports the ids alone.
 
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,12 +40,21 @@ class Assembler {
 
   const Schema& schema() const noexcept { return impl_->schema; }
   /// Checks what the item alone can show and stores it; problems are recorded, not thrown.
-  void add_node(NodeData&& node);
-  void add_edge(EdgeData&& edge);
-  /// Hints that `node` or `edge` will be added a few items from now (see Strings::prefetch_slot):
-  /// `stage` 0 about twice as far ahead as stage 1.
-  void prefetch(const NodeData& node, int stage) const noexcept;
-  void prefetch(const EdgeData& edge, int stage) const noexcept;
+  void add_node(NodeData&& node) { add_node(std::move(node), hashes(node)); }
+  void add_edge(EdgeData&& edge) { add_edge(std::move(edge), hashes(edge)); }
+  /// The table hashes (Strings::hash) of the strings an add interns first: a node's id and
+  /// label, an edge's id (0 when it has none), from and to. Computed once for the hints and
+  /// the add that follows them.
+  using Hashes = std::array<std::uint32_t, 3>;
+  static Hashes hashes(const NodeData& node) noexcept;
+  static Hashes hashes(const EdgeData& edge) noexcept;
+  /// add_node() and add_edge() with the item's hashes() already computed.
+  void add_node(NodeData&& node, const Hashes& hashes);
+  void add_edge(EdgeData&& edge, const Hashes& hashes);
+  /// Hints that `node` or `edge`, of hashes `hashes`, will be added a few items from now (see
+  /// Strings::prefetch_slot): `stage` 0 about twice as far ahead as stage 1.
+  void prefetch(const NodeData& node, const Hashes& hashes, int stage) const noexcept;
+  void prefetch(const EdgeData& edge, const Hashes& hashes, int stage) const noexcept;
   std::uint32_t nodes_added() const noexcept { return node_count_; }
   std::uint32_t edges_added() const noexcept { return edge_count_; }
 

@@ -1,5 +1,7 @@
 #include "graph/assembler_thread.hpp"
 
+#include <algorithm>
+#include <array>
 #include <type_traits>
 
 namespace diplograph::detail {
@@ -78,17 +80,24 @@ void AssemblerThread::commit_edge() {
 }
 
 // Adds items[0, count) with the hints for item i + ahead (stage 0) and i + ahead / 2 (stage 1)
-// given before item i.
+// given before item i. Each item's hashes are computed once, for its first hint, and kept in
+// a ring until its add.
 template <class Item>
 void AssemblerThread::assemble(std::vector<Item>& items, std::size_t count) {
-  constexpr std::size_t ahead = 16;
+  constexpr std::size_t ahead = 16, ring_size = 2 * ahead;
+  std::array<Assembler::Hashes, ring_size> ring;
+  auto hint = [&](std::size_t j) {
+    ring[j % ring_size] = Assembler::hashes(items[j]);
+    assembler_.prefetch(items[j], ring[j % ring_size], 0);
+  };
+  for (std::size_t j = 0; j < std::min(ahead, count); ++j) hint(j);
   for (std::size_t i = 0; i < count; ++i) {
-    if (i + ahead < count) assembler_.prefetch(items[i + ahead], 0);
-    if (i + ahead / 2 < count) assembler_.prefetch(items[i + ahead / 2], 1);
+    if (i + ahead < count) hint(i + ahead);
+    if (i + ahead / 2 < count) assembler_.prefetch(items[i + ahead / 2], ring[(i + ahead / 2) % ring_size], 1);
     if constexpr (std::is_same_v<Item, NodeData>)
-      assembler_.add_node(std::move(items[i]));
+      assembler_.add_node(std::move(items[i]), ring[i % ring_size]);
     else
-      assembler_.add_edge(std::move(items[i]));
+      assembler_.add_edge(std::move(items[i]), ring[i % ring_size]);
   }
 }
 

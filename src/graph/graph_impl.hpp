@@ -31,7 +31,11 @@ struct Range {
 /// them. Copies are plain copies: nothing points into the arena.
 class Strings {
  public:
-  StrId intern(std::string_view text);
+  StrId intern(std::string_view text) { return intern(text, hash(text)); }
+  /// The same with `hash` == hash(text), computed once for the hints below and the intern.
+  StrId intern(std::string_view text, std::uint32_t hash);
+  /// The table's hash of `text`.
+  static std::uint32_t hash(std::string_view text) noexcept;
   /// The id of `text` if it was interned, else no_string.
   StrId find(std::string_view text) const noexcept;
   std::string_view view(StrId id) const noexcept {
@@ -39,11 +43,11 @@ class Strings {
     return std::string_view(text_).substr(ends_[id], ends_[id + 1] - ends_[id]);
   }
   std::size_t size() const noexcept { return ends_.size() - 1; }
-  /// Hints for an intern() of `text` a few items ahead, so that its cache misses overlap with
-  /// the work between: the first brings the table slot where a lookup of `text` starts, the
+  /// Hints for an intern() of a text of hash `hash` a few items ahead, so that its cache misses
+  /// overlap with the work between: the first brings the table slot where a lookup starts, the
   /// second (called later) the bounds of the string that slot names. Neither changes anything.
-  void prefetch_slot(std::string_view text) const noexcept;
-  void prefetch_bounds(std::string_view text) const noexcept;
+  void prefetch_slot(std::uint32_t hash) const noexcept;
+  void prefetch_bounds(std::uint32_t hash) const noexcept;
 
  private:
   struct Slot {

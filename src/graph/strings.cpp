@@ -5,9 +5,7 @@
 
 namespace diplograph::detail {
 
-namespace {
-std::uint32_t hash_of(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text)); }
-}  // namespace
+std::uint32_t Strings::hash(std::string_view text) noexcept { return static_cast<std::uint32_t>(hash_bytes(text)); }
 
 // The slot holding `text`, or the empty slot where it would go.
 std::size_t Strings::slot_of(std::string_view text, std::uint32_t hash) const noexcept {
@@ -28,9 +26,8 @@ void Strings::grow(std::size_t slots) {
     }
 }
 
-StrId Strings::intern(std::string_view text) {
+StrId Strings::intern(std::string_view text, std::uint32_t hash) {
   if (4 * (size() + 1) > 3 * slots_.size()) grow(slots_.empty() ? 16 : 2 * slots_.size());
-  const std::uint32_t hash = hash_of(text);
   Slot& slot = slots_[slot_of(text, hash)];
   if (slot.id != no_string) return slot.id;
   if (text_.size() + text.size() > UINT32_MAX || size() + 1 >= no_string)
@@ -41,19 +38,19 @@ StrId Strings::intern(std::string_view text) {
   return slot.id;
 }
 
-void Strings::prefetch_slot(std::string_view text) const noexcept {
-  if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(text) & (slots_.size() - 1)]);
+void Strings::prefetch_slot(std::uint32_t hash) const noexcept {
+  if (!slots_.empty()) __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
 }
 
-void Strings::prefetch_bounds(std::string_view text) const noexcept {
+void Strings::prefetch_bounds(std::uint32_t hash) const noexcept {
   if (slots_.empty()) return;
-  const Slot& s = slots_[hash_of(text) & (slots_.size() - 1)];
+  const Slot& s = slots_[hash & (slots_.size() - 1)];
   if (s.id != no_string) __builtin_prefetch(&ends_[s.id]);
 }
 
 StrId Strings::find(std::string_view text) const noexcept {
   if (slots_.empty()) return no_string;
-  return slots_[slot_of(text, hash_of(text))].id;
+  return slots_[slot_of(text, hash(text))].id;
 }
 
 }  // namespace diplograph::detail
