@@ -541,14 +541,15 @@ int main(int argc, char** argv) try {
       "\"q1_s\":%.6f,\"q1\":%ld,\"q1_cypher_s\":%.6f,\"q1_neighbors_s\":%.6f,\"q1_edges_s\":%.6f,"
       "\"q2_s\":%.6f,\"q2\":%ld,\"q2_api_s\":%.6f,\"q2_typed_s\":%.6f,"
       "\"q3_s\":%.6f,\"q3\":%ld,\"q3_cypher_s\":%.6f,\"q3_edges_s\":%.6f,"
-      "\"q4_s\":%.6f,\"q4\":%ld,\"q4_visit_s\":%.6f,\"q4_edges_s\":%.6f,\"q4_csr_s\":%.6f,\"q4_csr_build_s\":%.6f,\"q4_cypher_s\":%.6f,"
+      "\"q4_s\":%.6f,\"q4\":%ld,\"q4_visit_s\":%.6f,\"q4_edges_s\":%.6f,\"q4_csr_s\":%.6f,\"q4_csr_build_s\":%.6f,\"q4_"
+      "cypher_s\":%.6f,"
       "\"q5_s\":%.6f,\"q5\":%ld,\"q5_api_s\":%.6f,"
       "\"q6_s\":%.6f,\"q6_sum\":%ld,\"q6_unreach\":%ld,\"q6_bfs_s\":%.6f,\"q6_cypher_s\":%.6f,"
       "\"variants_agree\":%s,\"notes\":\"%s\"}\n",
       g.node_count(), g.edge_count(), bytes, load_s, load_cpu_s, load_s / (bytes / 1e6), rss_loaded, peak_after_load,
       rss_peak_mb(), q1_s, q1, q1_cypher_s, q1_neighbors_s, q1_edges_s, q2_s, q2, q2_api_s, q2_typed_s, q3_s, q3,
-      q3_cypher_s, q3_edges_s, q4_s, q4, q4_visit_s, q4_edges_s, q4_csr_s, q4_csr_build_s, q4_cypher_s, q5_s, q5, q5_api_s, q6_s,
-      q6_sum, q6_unreach, q6_bfs_s, q6_cypher_s, notes.empty() ? "true" : "false", notes.c_str());
+      q3_cypher_s, q3_edges_s, q4_s, q4, q4_visit_s, q4_edges_s, q4_csr_s, q4_csr_build_s, q4_cypher_s, q5_s, q5,
+      q5_api_s, q6_s, q6_sum, q6_unreach, q6_bfs_s, q6_cypher_s, notes.empty() ? "true" : "false", notes.c_str());
   return 0;
 } catch (const dg::Error& e) {
   std::cerr << e.what() << "\n";
