@@ -187,8 +187,7 @@ DirectCheck type_check(const Expr& t, const Schema& schema) {
   d.types.assign(schema.edge_types().size(), 0);
   for (const V& item : items) {
     // A null item makes a miss unknown rather than false: both fail the term.
-    if (!item.is_string() && !item.is_null()) continue;
-    if (item.is_null()) continue;
+    if (!item.is_string()) continue;
     if (const EdgeType* type = schema.find_edge_type(item.s())) d.types[type->id] = 1;
   }
   d.kind = DirectCheck::Kind::type;
@@ -248,16 +247,30 @@ void slots_outside_aggregates(const Expr& e, std::vector<int>& out) {
   if (e.pattern) slots_read(*e.pattern, out);
 }
 
-bool is_type_of(const Expr& e, int slot) {
-  return e.kind == Expr::Kind::call && e.name == "type" && e.args.size() == 1 &&
-         e.args[0]->kind == Expr::Kind::variable && e.args[0]->slot == slot;
+bool is_type_of(const Expr& e, int slot) { return is_type_of_variable(e) && e.args[0]->slot == slot; }
+
+// Slot `s` is new to MATCH `m` and appears once in `reads`: only where it is bound.
+bool read_once(const Clause& m, const std::vector<int>& reads, int s) {
+  return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1;
+}
+
+// The WITH or RETURN right after clause k, if there is one.
+const Projection* next_projection(const SingleQuery& q, std::size_t k) {
+  if (k + 1 >= q.clauses.size()) return nullptr;
+  const Clause& next = q.clauses[k + 1];
+  return next.kind == Clause::Kind::with || next.kind == Clause::Kind::return_ ? &next.proj : nullptr;
+}
+
+// The last pattern of MATCH `m` when it is a chain of hops: no path variable, no shortestPath.
+const Pattern* last_chain(const Clause& m) {
+  const Pattern& last = m.patterns.back();
+  return last.path_slot >= 0 || last.shortest != Pattern::Shortest::none || last.rels.empty() ? nullptr : &last;
 }
 
 // Would match.cpp find pattern `p` by a scan of the edge array (its `scans_edges`)? The ends
 // and the relationship must be new to the clause and appear in no other pattern of it.
 bool scanned(const Pattern& p, const std::vector<int>& reads, const Clause& m) {
-  auto fresh_once = [&](int s) { return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1; };
-  if (p.rels.size() != 1 || p.rels[0].var_length || !fresh_once(p.rels[0].slot)) return false;
+  if (p.rels.size() != 1 || p.rels[0].var_length || !read_once(m, reads, p.rels[0].slot)) return false;
   return std::all_of(p.nodes.begin(), p.nodes.end(), [&](const NodePattern& n) {
     return n.labels.empty() && n.props.empty() && !n.props_param && contains(m.new_slots, n.slot);
   });
@@ -266,15 +279,13 @@ bool scanned(const Pattern& p, const std::vector<int>& reads, const Clause& m) {
 // Clause k is a MATCH: may it hand on rows that stand for many matches?
 void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   const Clause& m = q.clauses[k];
-  if (m.optional || k + 1 >= q.clauses.size()) return;
-  const Clause& next = q.clauses[k + 1];
-  if (next.kind != Clause::Kind::with && next.kind != Clause::Kind::return_) return;
-  const Projection& proj = next.proj;
-  if (!proj.aggregating || proj.star) return;
+  const Projection* next = next_projection(q, k);
+  const Pattern* chain = last_chain(m);
+  if (m.optional || !next || !chain || !next->aggregating || next->star) return;
+  const Projection& proj = *next;
+  const Pattern& last = *chain;
   if (!std::all_of(proj.aggregates.begin(), proj.aggregates.end(), [&](const Expr* a) { return counts_rows(*a, m); }))
     return;
-  const Pattern& last = m.patterns.back();
-  if (last.path_slot >= 0 || last.shortest != Pattern::Shortest::none || last.rels.empty()) return;
   // Every slot read in the clause or by the projection outside its counts, each node and
   // relationship of the patterns counting once for itself.
   std::vector<int> reads;
@@ -291,7 +302,7 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   }
   for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
   if (proj.where) slots_outside_aggregates(*proj.where, reads);
-  auto unread = [&](int s) { return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1; };
+  auto unread = [&](int s) { return read_once(m, reads, s); };
   auto free_node = [&](const NodePattern& n) {
     return n.labels.empty() && n.props.empty() && !n.props_param && unread(n.slot);
   };
@@ -312,23 +323,22 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
 
 void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   const Clause& m = q.clauses[k];
-  if (k + 1 >= q.clauses.size()) return;
-  const Clause& next = q.clauses[k + 1];
-  if (next.kind != Clause::Kind::with && next.kind != Clause::Kind::return_) return;
-  const Projection& proj = next.proj;
+  const Projection* next = next_projection(q, k);
+  const Pattern* chain = last_chain(m);
+  if (!next || !chain || next->star) return;
+  const Projection& proj = *next;
+  const Pattern& last = *chain;
   const bool distinct_rows =
       proj.aggregating ? std::all_of(proj.aggregates.begin(), proj.aggregates.end(),
                                      [](const Expr* a) { return a->kind == Expr::Kind::aggregate && a->distinct; })
                        : proj.distinct;
-  if (!distinct_rows || proj.star) return;
-  const Pattern& last = m.patterns.back();
-  if (last.path_slot >= 0 || last.shortest != Pattern::Shortest::none || last.rels.empty()) return;
+  if (!distinct_rows) return;
   std::vector<int> reads;
   for (const auto& p : m.patterns) slots_read(p, reads);
   auto reaches = [&](const RelPattern& r, const NodePattern& end) {
     // An end pinned by id is where the search starts, not where it ends.
     return r.var_length && r.var.empty() && r.props.empty() && r.min_hops <= 1 && end.props.empty() &&
-           !end.props_param && contains(m.new_slots, end.slot) && std::count(reads.begin(), reads.end(), end.slot) == 1;
+           !end.props_param && read_once(m, reads, end.slot);
   };
   plan.reach_first = reaches(last.rels.front(), last.nodes.front());
   plan.reach_last = reaches(last.rels.back(), last.nodes.back());
