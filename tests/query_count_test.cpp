@@ -21,13 +21,19 @@ const Graph& shipped() {
   return graph;
 }
 
+// A builder on the shipped schema, holding the source its edges cite (src-a).
+GraphBuilder shipped_schema_builder() {
+  GraphBuilder b(load_schema(std::filesystem::path(DIPLOGRAPH_GRAPH_DIR) / "schema.json"));
+  NodeData source = diagram_test::node("src-a", "Source", "A");
+  source.props.push_back({"seed_file", Value(std::string("a.md"))});
+  b.add_node(std::move(source));
+  return b;
+}
+
 // A pseudo-random multigraph on the shipped schema with parallel edges and self-loops.
 const Graph& generated() {
   static const Graph graph = [] {
-    GraphBuilder b(load_schema(std::filesystem::path(DIPLOGRAPH_GRAPH_DIR) / "schema.json"));
-    NodeData source = diagram_test::node("src-a", "Source", "A");
-    source.props.push_back({"seed_file", Value(std::string("a.md"))});
-    b.add_node(std::move(source));
+    GraphBuilder b = shipped_schema_builder();
     auto id = [](const char* kind, unsigned k) { return kind + std::to_string(k); };
     for (unsigned k = 0; k < 20; ++k) b.add_node(diagram_test::node(id("p", k), "Person", "P"));
     for (unsigned k = 0; k < 15; ++k) b.add_node(diagram_test::node(id("s", k), "State", "S"));
@@ -48,6 +54,19 @@ const Graph& generated() {
       b.add_edge(diagram_test::edge(next(2) ? "PART_OF" : "LOCATED_IN", id("l", from), id("l", to)));
     }
     for (int k = 0; k < 150; ++k) b.add_edge(diagram_test::edge("LOCATED_IN", id("l", next(40)), id("s", next(15))));
+    return b.build();
+  }();
+  return graph;
+}
+
+// Places l0 -> l1 -> ... -> l2999 (PART_OF): large enough that count(DISTINCT x) keeps its
+// nodes in a table before it turns to a bitmap (past 32 nodes of 3,001).
+const Graph& chain() {
+  static const Graph graph = [] {
+    GraphBuilder b = shipped_schema_builder();
+    for (unsigned k = 0; k < 3000; ++k) b.add_node(diagram_test::node("l" + std::to_string(k), "Place", "L"));
+    for (unsigned k = 0; k + 1 < 3000; ++k)
+      b.add_edge(diagram_test::edge("PART_OF", "l" + std::to_string(k), "l" + std::to_string(k + 1)));
     return b.build();
   }();
   return graph;
@@ -199,4 +218,71 @@ TEST_CASE("count(DISTINCT x) over nodes (kept as a table of indexes) counts what
   CHECK(rows_of(shipped(),
                 "MATCH (a:State) WITH collect(a) + [1, 1, 'x', null] AS xs UNWIND xs + xs AS x "
                 "RETURN count(DISTINCT x) = size(collect(DISTINCT x))") == std::vector<std::string>{"true|"});
+}
+
+namespace {
+
+const char* const as_set = "reach: its nodes go on as one set";
+
+// As reaches_as_enumerated, and the reached nodes go on as one set.
+void counts_set_as_enumerated(const Graph& g, const std::string& match, const std::string& ret) {
+  CAPTURE(match);
+  CAPTURE(ret);
+  CHECK(plan_of(g, match + " " + ret).find(as_set) != std::string::npos);
+  reaches_as_enumerated(g, match, ret);
+}
+
+}  // namespace
+
+TEST_CASE("count(DISTINCT b) of reached nodes takes them as one set, less those of `b <> x`") {
+  for (const std::string id : {"russia", "aliyev", "azal-8243-downing"})
+    for (const auto& hop : hops) {
+      const std::string match = "MATCH (a {id: '" + id + "'})" + hop + "(b)";
+      counts_set_as_enumerated(shipped(), match, "RETURN count(DISTINCT b)");
+      counts_set_as_enumerated(shipped(), match + " WHERE b <> a",
+                               "RETURN count(DISTINCT b) AS n, count(DISTINCT b) AS m");
+    }
+  // Several starts and repeated rows in one group: the sets are joined, not added.
+  counts_set_as_enumerated(shipped(), "MATCH (a:State)-[*1..2]-(b:Event) WHERE a <> b", "RETURN count(DISTINCT b)");
+  counts_set_as_enumerated(shipped(), "UNWIND ['russia', 'russia', 'armenia'] AS id MATCH (a {id: id})-[*1..2]->(b)",
+                           "RETURN count(DISTINCT b) AS n");
+  counts_set_as_enumerated(shipped(), "UNWIND ['russia', 'russia', 'armenia'] AS id MATCH (a {id: id})-[*1..2]->(b)",
+                           "WITH id, count(DISTINCT b) AS n RETURN id, n ORDER BY id");
+  for (const auto& hop : hops)
+    counts_set_as_enumerated(generated(), "MATCH (a:Place)" + hop + "(b) WHERE b <> a",
+                             "RETURN a.id AS a, count(DISTINCT b) AS n ORDER BY a");
+  // x bound by an earlier clause: a node, null (the term is never true) or another value (always true).
+  counts_set_as_enumerated(shipped(), "MATCH (x:State) MATCH (a {id: 'russia'})-[*1..2]-(b) WHERE b <> x",
+                           "RETURN x.id AS x, count(DISTINCT b) AS n ORDER BY x");
+  counts_set_as_enumerated(shipped(),
+                           "OPTIONAL MATCH (x {id: 'nobody'}) MATCH (a {id: 'russia'})-[*1..2]-(b) WHERE x <> b",
+                           "RETURN count(DISTINCT b) AS n");
+  counts_set_as_enumerated(shipped(), "WITH 1 AS x MATCH (a {id: 'russia'})-[*1..2]-(b) WHERE b <> x",
+                           "RETURN count(DISTINCT b) AS n");
+  // A chain long enough for the count's table and its turn to a bitmap.
+  for (const std::string k : {"1", "63", "64", "65", "200", "2999", "3000"}) {
+    counts_set_as_enumerated(chain(), "MATCH (a {id: 'l0'})-[*1.." + k + "]->(b)", "RETURN count(DISTINCT b)");
+    counts_set_as_enumerated(chain(), "UNWIND ['l0', 'l40', 'l0'] AS id MATCH (a {id: id})-[*1.." + k + "]->(b)",
+                             "RETURN count(DISTINCT b)");
+  }
+  CHECK(rows_of(chain(), "UNWIND ['l0', 'l40'] AS id MATCH (a {id: id})-[*1..50]->(b) RETURN count(DISTINCT b)") ==
+        std::vector<std::string>{"90|"});
+}
+
+TEST_CASE("no set where the reached node is read, or the count is not of it") {
+  for (const std::string q : {"MATCH (a {id: 'russia'})-[*1..2]-(b) WHERE b.id <> 'x' RETURN count(DISTINCT b)",
+                              "MATCH (a {id: 'russia'})-[*1..2]-(b) RETURN b.label, count(DISTINCT b)",
+                              "MATCH (a {id: 'russia'})-[*1..2]-(b) RETURN count(DISTINCT b), collect(DISTINCT b)",
+                              "MATCH (a {id: 'russia'})-[*1..2]-(b) RETURN count(DISTINCT a)",
+                              "MATCH (a {id: 'russia'})-[*1..2]-(b) RETURN DISTINCT b"}) {
+    CHECK_MESSAGE(plan_of(shipped(), q).find(as_set) == std::string::npos, q);
+    CHECK_MESSAGE(rows_of(shipped(), q).size() > 0, q);
+  }
+}
+
+TEST_CASE("count(DISTINCT x) of node rows, in a table and then a bitmap, counts each node once") {
+  for (const std::string n : {"1", "31", "32", "33", "63", "64", "65", "200", "3000"})
+    CHECK(rows_of(chain(), "MATCH (a:Place) WITH a LIMIT " + n +
+                               " UNWIND [a, null, a] AS x RETURN count(DISTINCT x), size(collect(DISTINCT x))") ==
+          std::vector<std::string>{n + "|" + n + "|"});
 }

@@ -15,6 +15,7 @@ void Accumulator::add(Row& row, Env& env) {
   V v = eval(*e_.args[0], row, env);
   if (v.is_null()) return;
   if (e_.distinct && e_.name == "count" && v.is_node()) {
+    make_room(1, env.g.node_count());
     distinct_node(v.node());
     return;
   }
@@ -58,17 +59,37 @@ void Accumulator::add(Row& row, Env& env) {
   values_.push_back(std::move(v));
 }
 
+void Accumulator::add_nodes(std::span<const NodeIndex> nodes, std::size_t universe) {
+  make_room(nodes.size(), universe);
+  for (NodeIndex n : nodes) distinct_node(n);
+}
+
 // Nodes are kept as indexes in an open-addressing table (linear probing, at most half full):
-// 4 bytes a slot and no allocation per row, against a hash-set entry each.
-void Accumulator::distinct_node(NodeIndex n) {
+// 4 bytes a slot and no allocation per row, against a hash-set entry each. A table that would
+// outgrow a bitmap of the graph's nodes (8 bytes a node against 1 bit) becomes one.
+void Accumulator::make_room(std::size_t more, std::size_t universe) {
+  if (!node_bits_.empty() || 2 * (node_count_ + more) <= nodes_.size()) return;
   constexpr NodeIndex empty = std::numeric_limits<NodeIndex>::max();
-  if (2 * (node_count_ + 1) > nodes_.size()) {
-    std::vector<NodeIndex> old(std::max<std::size_t>(64, 2 * nodes_.size()), empty);
-    old.swap(nodes_);
-    node_count_ = 0;
-    for (NodeIndex m : old)
-      if (m != empty) distinct_node(m);
+  std::vector<NodeIndex> old(std::max<std::size_t>(64, std::bit_ceil(2 * (node_count_ + more))), empty);
+  old.swap(nodes_);
+  if (nodes_.size() * 32 > universe) {
+    nodes_.clear();
+    node_bits_.assign((universe + 63) / 64, 0);
   }
+  node_count_ = 0;
+  for (NodeIndex m : old)
+    if (m != empty) distinct_node(m);
+}
+
+void Accumulator::distinct_node(NodeIndex n) {
+  if (!node_bits_.empty()) {
+    std::uint64_t& word = node_bits_[n / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (n % 64);
+    node_count_ += (word & bit) == 0;
+    word |= bit;
+    return;
+  }
+  constexpr NodeIndex empty = std::numeric_limits<NodeIndex>::max();
   const std::size_t mask = nodes_.size() - 1;
   // Fibonacci hashing: the product's high bits, which every bit of n reaches.
   const auto bits = static_cast<unsigned>(std::countr_zero(nodes_.size()));

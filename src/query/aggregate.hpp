@@ -3,6 +3,7 @@
 // percentileDisc, each optionally over DISTINCT values. Nulls are skipped, as Cypher says.
 
 #include <memory>
+#include <span>
 #include <unordered_set>
 
 #include "query/eval.hpp"
@@ -26,6 +27,9 @@ class Accumulator {
   /// Counts `n` rows more, without reading them: only for count(*), or count(x) of rows where
   /// x is known not to be null.
   void add_rows(std::int64_t n) { count_ += n; }
+  /// Adds nodes to count(DISTINCT x), without reading a row; `universe` is the graph's node
+  /// count.
+  void add_nodes(std::span<const NodeIndex> nodes, std::size_t universe);
   /// The aggregate's value for the group.
   V result(Env& env) const;
 
@@ -39,9 +43,12 @@ class Accumulator {
   std::int64_t int_sum_ = 0;
   double float_total_ = 0;
   VSet seen_;
-  // count(DISTINCT x): the nodes among the values, as a table of indexes (aggregate.cpp)
+  // count(DISTINCT x): the nodes among the values, as a table of indexes, or a bit per node of
+  // the graph once that is smaller (aggregate.cpp)
   std::vector<NodeIndex> nodes_;
+  std::vector<std::uint64_t> node_bits_;
   std::size_t node_count_ = 0;
+  void make_room(std::size_t more, std::size_t universe);
   void distinct_node(NodeIndex n);
 };
 

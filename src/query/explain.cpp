@@ -167,6 +167,8 @@ class Explainer {
     auto reach = [&](const NodePattern& n) {
       line(indent, "reach: a last variable-length hop to " + node_text(n) +
                        " finds each node once, breadth-first, not each path");
+      if (n.slot == plan.set_slot)
+        line(indent, "reach: its nodes go on as one set, counted distinctly, not a row each");
     };
     if (plan.reach_first) reach(p.nodes.front());
     if (plan.reach_last) reach(p.nodes.back());

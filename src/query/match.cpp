@@ -11,14 +11,15 @@ namespace {
 class Matcher {
  public:
   Matcher(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-          const std::function<bool(Row&)>& sink, const MatchPlan* where, std::int64_t* weight)
+          const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk)
       : patterns_(patterns),
         row_(row),
         env_(env),
         g_(env.g),
         sink_(sink),
         where_(where),
-        weight_(where && where->counted() ? weight : nullptr),
+        weight_(where && where->counted() && bulk ? &bulk->rows : nullptr),
+        bulk_(where && where->set_slot >= 0 ? bulk : nullptr),
         bound_(row.size(), 1) {
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
     bound_before_ = bound_;
@@ -456,18 +457,65 @@ class Matcher {
 
   // Binds `there` to each node that a trail of min_hops..max_hops edges (min_hops <= 1) from
   // `from` reaches, once each, found breadth-first. `from` itself is reached with no hop when
-  // min_hops is 0; else when a closed trail of at most max_hops edges passes through it: a
-  // directed cycle, or, undirected, a self-loop or an edge joining two branches of the search
-  // tree (first hops), whose cycle is the two tree paths and the edge.
+  // min_hops is 0; else when a closed trail of at most max_hops edges passes through it.
   template <class G>
   bool reach(const RelPattern& r, NodeIndex from, Dir dir, const NodePattern& there, G&& go_on) {
+    const auto max =
+        static_cast<std::uint32_t>(r.max_hops < 0 ? std::numeric_limits<std::uint32_t>::max() : r.max_hops);
+    std::vector<NodeIndex> reached{from};
+    const bool back_too =
+        dir == Dir::both ? reach_undirected(r, from, max, reached) : reach_directed(r, from, dir, max, reached);
+    const bool back = r.min_hops == 0 || back_too;
+    const std::span<const NodeIndex> found = std::span<const NodeIndex>(reached).subspan(back ? 0 : 1);
+    // After a pushed term failed with an error, the whole WHERE is checked per row, end bound.
+    if (bulk_ && there.slot == where_->set_slot && deferred_ == 0) return reached_set(found, there, go_on);
+    bool go = true;
+    for (std::size_t k = 0; go && k < found.size(); ++k) go = with_node(there, found[k], go_on);
+    return go;
+  }
+
+  // The nodes `from` reaches within `max` directed hops, appended to `reached` in breadth-first
+  // order; true when a directed cycle of at most `max` edges returns to `from`.
+  bool reach_directed(const RelPattern& r, NodeIndex from, Dir dir, std::uint32_t max,
+                      std::vector<NodeIndex>& reached) {
+    // A stamp per node, the search's number when it reached the node: one flat array per
+    // thread and nothing to reset (a MATCH after UNWIND searches once per row).
+    thread_local std::vector<std::uint32_t> stamps;
+    thread_local std::uint32_t search = 0;
+    if (stamps.size() != g_.node_count() || ++search == 0) {
+      stamps.assign(g_.node_count(), 0);
+      search = 1;
+    }
+    stamps[from] = search;
+    bool back = false;
+    std::vector<NodeIndex> frontier{from}, next;
+    for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
+      for (NodeIndex n : frontier)
+        each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
+          if (stamps[m] != search) {
+            if (is_used(e)) return true;
+            stamps[m] = search;
+            reached.push_back(m);
+            next.push_back(m);
+          } else if (m == from && !is_used(e)) {
+            back = true;
+          }
+          return true;
+        });
+      frontier.swap(next);
+      next.clear();
+    }
+    return back;
+  }
+
+  // As reach_directed, either way along the edges. The start is reached back by a self-loop
+  // at it or an edge joining two branches of the search tree (first hops), whose cycle is the
+  // two tree paths and the edge.
+  bool reach_undirected(const RelPattern& r, NodeIndex from, std::uint32_t max, std::vector<NodeIndex>& reached) {
     constexpr std::uint32_t unseen = std::numeric_limits<std::uint32_t>::max();
     constexpr EdgeIndex no_edge = std::numeric_limits<EdgeIndex>::max();
-    // One flat array per thread, reset after each search: a MATCH after UNWIND searches once
-    // per row, and a per-search array would cost a pass over all nodes each time.
     thread_local std::vector<Seen> seen;
     if (seen.size() != g_.node_count()) seen.assign(g_.node_count(), Seen{unseen, no_edge, no_edge});
-    std::vector<NodeIndex> reached{from}, frontier{from}, next;
     // Reset before the rows go on (a later MATCH may search again) or when a limit throws.
     struct Reset {
       std::vector<Seen>& seen;
@@ -476,37 +524,55 @@ class Matcher {
         for (NodeIndex n : reached) seen[n] = Seen{unseen, no_edge, no_edge};
       }
     };
+    const Reset reset{seen, reached};
     seen[from] = Seen{0, no_edge, no_edge};
-    bool back = r.min_hops == 0;
-    {
-      const Reset reset{seen, reached};
-      const auto max = static_cast<std::uint32_t>(r.max_hops < 0 ? unseen : r.max_hops);
-      for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
-        for (NodeIndex n : frontier)
-          each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
-            if (is_used(e)) return true;
-            Seen& to = seen[m];
-            const Seen& at = seen[n];
-            if (to.depth == unseen) {
-              to = Seen{depth + 1, e, n == from ? e : at.branch};
-              reached.push_back(m);
-              next.push_back(m);
-            } else if (m == from && dir != Dir::both) {
-              back = true;
-            } else if (dir == Dir::both && n == m) {
-              back = back || n == from;
-            } else if (dir == Dir::both && e != at.tree_edge && e != to.tree_edge && at.branch != to.branch &&
-                       at.depth + to.depth + 1 <= max) {
-              back = true;
-            }
-            return true;
-          });
-        frontier.swap(next);
-        next.clear();
-      }
+    bool back = false;
+    std::vector<NodeIndex> frontier{from}, next;
+    for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
+      for (NodeIndex n : frontier)
+        each_edge(n, Dir::both, r, [&](EdgeIndex e, NodeIndex m) {
+          if (is_used(e)) return true;
+          Seen& to = seen[m];
+          const Seen& at = seen[n];
+          if (to.depth == unseen) {
+            to = Seen{depth + 1, e, n == from ? e : at.branch};
+            reached.push_back(m);
+            next.push_back(m);
+          } else if (n == m) {
+            back = back || n == from;
+          } else if (e != at.tree_edge && e != to.tree_edge && at.branch != to.branch &&
+                     at.depth + to.depth + 1 <= max) {
+            back = true;
+          }
+          return true;
+        });
+      frontier.swap(next);
+      next.clear();
     }
-    bool go = true;
-    for (std::size_t k = back ? 0 : 1; go && k < reached.size(); ++k) go = with_node(there, reached[k], go_on);
+    return back;
+  }
+
+  // The nodes of `found` that fit `there` and pass its `there <> x` terms, handed on as one
+  // row (MatchPlan::set_slot), `there` unbound.
+  template <class G>
+  bool reached_set(std::span<const NodeIndex> found, const NodePattern& there, G&& go_on) {
+    std::vector<NodeIndex> kept;
+    kept.reserve(found.size());
+    for (NodeIndex n : found)
+      if (there.types.empty() || there.types[g_.node(n).type_id()]) kept.push_back(n);
+    for (int x : where_->set_unlike) {
+      const V& v = slot(x);
+      if (v.is_node()) {
+        kept.erase(std::remove(kept.begin(), kept.end(), v.node()), kept.end());
+        continue;
+      }
+      // Anything else compares alike with every node: `<>` is null for a null, true otherwise.
+      if (!kept.empty() && equals(V(NodeRef{kept[0]}), v) != false) kept.clear();
+    }
+    if (kept.empty()) return true;
+    bulk_->set = kept;
+    const bool go = go_on();
+    bulk_->set = {};
     return go;
   }
 
@@ -723,6 +789,7 @@ class Matcher {
   const std::function<bool(Row&)>& sink_;
   const MatchPlan* where_;
   std::int64_t* weight_;  // with a counting plan: how many matches the row handed on stands for
+  Bulk* bulk_;            // with a set to hand on (MatchPlan::set_slot)
   // The last time field read by a direct check (holds()), so that a range reads it once.
   struct TimeRead {
     bool edge = false;
@@ -749,8 +816,8 @@ class Matcher {
 }  // namespace
 
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where, std::int64_t* weight) {
-  return Matcher(patterns, fresh, row, env, sink, where, weight).run();
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk) {
+  return Matcher(patterns, fresh, row, env, sink, where, bulk).run();
 }
 
 void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink) {

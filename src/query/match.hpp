@@ -6,21 +6,27 @@
 // relationship is used at most once (Cypher's relationship uniqueness, per MATCH clause).
 
 #include <functional>
+#include <span>
 
 #include "query/eval.hpp"
 #include "query/planner.hpp"
 
 namespace diplograph::ql {
 
+/// What a row handed to the sink stands for, with a plan that counts (MatchPlan::counted) or
+/// hands on reached nodes as a set (MatchPlan::set_slot); the slots it drops are left unbound.
+struct Bulk {
+  std::int64_t rows = 1;           // counting: the matches the row stands for
+  std::span<const NodeIndex> set;  // a set: the distinct nodes of the end slot (never empty)
+};
+
 /// Extends `row` with each match of `patterns`, binding the slots in `fresh` (the others are
 /// bound already), and calls `sink` per match until it returns false. Returns false when the
 /// sink stopped it. With `where`, only the matches that pass it reach the sink, and each of its
 /// pushed terms is checked as soon as its slots are bound, which prunes the search there.
-/// With `weight` and a plan that counts (MatchPlan::counted), a row handed to the sink may
-/// stand for many matches, whose number is in *weight during the call (its dropped slots are
-/// left unbound); otherwise *weight stays 1.
+/// With `bulk` and a plan that counts or reaches a set, a row handed to the sink may stand for
+/// many, as *bulk says during the call; otherwise *bulk stays as it was ({1, {}}).
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr,
-                    std::int64_t* weight = nullptr);
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr, Bulk* bulk = nullptr);
 
 }  // namespace diplograph::ql

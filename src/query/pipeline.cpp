@@ -129,18 +129,18 @@ class Executor {
     std::vector<const Pattern*> patterns;
     for (const auto& p : c.patterns) patterns.push_back(&p);
     bool found = false, more = true;
-    std::int64_t weight = 1;
+    Bulk bulk;
     match_patterns(
         patterns, c.new_slots, row, env_,
         [&](Row& r) {
           budget_.step();
           found = true;
-          matches_ = c.plan && c.plan->counted() ? weight : 0;
+          bulk_ = c.plan && (c.plan->counted() || !bulk.set.empty()) ? &bulk : nullptr;
           more = push(k + 1, r);
-          matches_ = 0;
+          bulk_ = nullptr;
           return more;
         },
-        c.plan.get(), &weight);
+        c.plan.get(), &bulk);
     if (found || !c.optional) return more;
     for (int s : c.new_slots) row[static_cast<std::size_t>(s)] = V();
     return push(k + 1, row);
@@ -214,14 +214,17 @@ class Executor {
     add(s.groups[at], row);
   }
 
-  // A row from a counting MATCH stands for `matches_` rows, and its aggregates only count rows
-  // (its dropped slots are not bound).
+  // A row from a counting MATCH stands for many rows, and its aggregates only count rows; one
+  // from a MATCH that reached a set, for the set's nodes, and its aggregates count them
+  // distinctly (the dropped slots are not bound).
   void add(Group& g, Row& row) {
     for (auto& acc : g.accs)
-      if (matches_ > 0)
-        acc.add_rows(matches_);
-      else
+      if (!bulk_)
         acc.add(row, env_);
+      else if (bulk_->set.empty())
+        acc.add_rows(bulk_->rows);
+      else
+        acc.add_nodes(bulk_->set, env_.g.node_count());
   }
 
   // The index of the group of `row`'s grouping keys, added if new.
@@ -345,7 +348,7 @@ class Executor {
   std::size_t width_ = 0;
   std::vector<ProjectionState> states_;
   bool dedupe_ = false;
-  std::int64_t matches_ = 0;  // from a counting MATCH: how many matches the row stands for
+  const Bulk* bulk_ = nullptr;  // what the row from a counting or set-reaching MATCH stands for
   RowSet union_seen_;
   QueryResult* result_ = nullptr;
 };

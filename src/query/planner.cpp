@@ -321,6 +321,38 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
 
 // ---- distinct ends instead of paths (MatchPlan::reach_first, reach_last)
 
+// `end <> x` or `x <> end`, two variables: x's slot, else -1.
+int unlike_of(const Expr& t, int end) {
+  if (t.kind != Expr::Kind::binary || t.op != Op::ne || t.args.size() != 2) return -1;
+  const Expr &l = *t.args[0], &r = *t.args[1];
+  if (l.kind != Expr::Kind::variable || r.kind != Expr::Kind::variable || l.slot == r.slot) return -1;
+  return l.slot == end ? r.slot : r.slot == end ? l.slot : -1;
+}
+
+// May the reached nodes of `end` go on as one set (MatchPlan::set_slot)?
+void plan_reach_set(const Projection& proj, int end, MatchPlan& plan) {
+  if (!proj.aggregating || !std::all_of(proj.aggregates.begin(), proj.aggregates.end(), [&](const Expr* a) {
+        return a->kind == Expr::Kind::aggregate && a->name == "count" && a->distinct && a->args.size() == 1 &&
+               a->args[0]->kind == Expr::Kind::variable && a->args[0]->slot == end;
+      }))
+    return;
+  std::vector<int> reads;
+  for (const auto& item : proj.items) slots_outside_aggregates(*item.expr, reads);
+  for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
+  if (proj.where) slots_outside_aggregates(*proj.where, reads);
+  for (const Expr* t : plan.residual) slots_read(*t, reads);
+  if (contains(reads, end)) return;
+  std::vector<int> unlike;
+  for (const Filter& f : plan.pushed) {
+    if (!contains(f.slots, end)) continue;
+    const int x = unlike_of(*f.expr, end);
+    if (x < 0) return;
+    unlike.push_back(x);
+  }
+  plan.set_slot = end;
+  plan.set_unlike = std::move(unlike);
+}
+
 void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   const Clause& m = q.clauses[k];
   const Projection* next = next_projection(q, k);
@@ -342,6 +374,9 @@ void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   };
   plan.reach_first = reaches(last.rels.front(), last.nodes.front());
   plan.reach_last = reaches(last.rels.back(), last.nodes.back());
+  // Either end may be the one reached, as the search starts at the other (match.cpp).
+  if (plan.reach_last) plan_reach_set(proj, last.nodes.back().slot, plan);
+  if (plan.reach_first && plan.set_slot < 0) plan_reach_set(proj, last.nodes.front().slot, plan);
 }
 
 }  // namespace

@@ -57,6 +57,11 @@ struct MatchPlan {
   // no edge), so the set is that of the paths.
   bool reach_first = false;
   bool reach_last = false;
+  // The reached nodes as one set, when that end is read only by the next projection's
+  // count(DISTINCT end) aggregates (all of them) and by WHERE terms `end <> x`: the matcher hands
+  // on one row standing for the set (match.hpp), the end unbound, the nodes x taken out of it.
+  int set_slot = -1;            // the end so counted
+  std::vector<int> set_unlike;  // the slots x
 };
 
 /// Folds constants and splits WHERE clauses, in place. Runs after compile(); throws nothing
