@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 #include "query/shortest.hpp"
 
@@ -19,14 +20,10 @@ class Matcher {
         sink_(sink),
         where_(where),
         weight_(where && where->counted() && bulk ? &bulk->rows : nullptr),
-        bulk_(where && where->set_slot >= 0 ? bulk : nullptr),
-        bound_(row.size(), 1) {
+        bulk_(where && where->set_slot >= 0 ? bulk : nullptr) {
+    bound_.assign(row.size(), 1);
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
     bound_before_ = bound_;
-    if (!where_) return;
-    terms_at_.resize(row.size());
-    for (std::size_t t = 0; t < where_->pushed.size(); ++t)
-      for (int s : where_->pushed[t].slots) terms_at_[static_cast<std::size_t>(s)].push_back(t);
   }
 
   bool run() {
@@ -122,7 +119,8 @@ class Matcher {
   bool checked(int s, F&& then) {
     if (!where_) return then();
     int errors = 0;
-    for (std::size_t t : terms_at_[static_cast<std::size_t>(s)]) {
+    if (static_cast<std::size_t>(s) >= where_->terms_at.size()) return then();
+    for (std::size_t t : where_->terms_at[static_cast<std::size_t>(s)]) {
       const Filter& term = where_->pushed[t];
       if (std::all_of(term.slots.begin(), term.slots.end(), [&](int x) { return is_bound(x); }) && !holds(term, errors))
         return true;
@@ -805,12 +803,48 @@ class Matcher {
     std::uint32_t depth;
     EdgeIndex tree_edge, branch;
   };
-  std::vector<char> bound_;
-  std::vector<char> bound_before_;  // the slots bound before this search
-  std::vector<EdgeIndex> used_;
-  std::vector<std::vector<std::size_t>> terms_at_;  // per slot: the pushed terms that read it
-  int deferred_ = 0;                                // pushed terms that failed with an error
-  std::vector<Pin> pins_;
+  // The working arrays, kept between searches on a thread (a MATCH after UNWIND searches once
+  // per row): each search takes a set from the thread's free list and gives it back. Searches
+  // nest (a pattern in a WHERE, a later MATCH fed by this one's rows), hence a list.
+  struct Scratch {
+    std::vector<char> bound;
+    std::vector<char> bound_before;
+    std::vector<EdgeIndex> used;
+    std::vector<Pin> pins;
+  };
+  class Lease {
+   public:
+    Lease() {
+      auto& free = pool();
+      if (free.empty()) {
+        s_ = std::make_unique<Scratch>();
+      } else {
+        s_ = std::move(free.back());
+        free.pop_back();
+      }
+    }
+    ~Lease() {
+      s_->used.clear();
+      s_->pins.clear();
+      pool().push_back(std::move(s_));
+    }
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Scratch& operator*() const { return *s_; }
+
+   private:
+    static std::vector<std::unique_ptr<Scratch>>& pool() {
+      thread_local std::vector<std::unique_ptr<Scratch>> free;
+      return free;
+    }
+    std::unique_ptr<Scratch> s_;
+  };
+  Lease lease_;
+  std::vector<char>& bound_ = (*lease_).bound;
+  std::vector<char>& bound_before_ = (*lease_).bound_before;  // the slots bound before this search
+  std::vector<EdgeIndex>& used_ = (*lease_).used;
+  std::vector<Pin>& pins_ = (*lease_).pins;
+  int deferred_ = 0;  // pushed terms that failed with an error
 };
 
 }  // namespace

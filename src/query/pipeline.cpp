@@ -92,6 +92,9 @@ class Executor {
     width_ = static_cast<std::size_t>(q.slot_count);
     states_.clear();
     states_.resize(q.clauses.size());
+    patterns_.assign(q.clauses.size(), {});
+    for (std::size_t k = 0; k < q.clauses.size(); ++k)
+      for (const auto& p : q.clauses[k].patterns) patterns_[k].push_back(&p);
     for (std::size_t k = 0; k < q.clauses.size(); ++k)
       if (q.clauses[k].kind == Clause::Kind::with || q.clauses[k].kind == Clause::Kind::return_)
         prepare(q.clauses[k].proj, states_[k]);
@@ -126,22 +129,29 @@ class Executor {
   }
 
   bool match(std::size_t k, const Clause& c, Row& row) {
-    std::vector<const Pattern*> patterns;
-    for (const auto& p : c.patterns) patterns.push_back(&p);
-    bool found = false, more = true;
-    Bulk bulk;
+    // What the sink reads, behind one pointer: a lambda that small is held by std::function
+    // without an allocation (a MATCH after UNWIND runs once per row).
+    struct Call {
+      Executor& x;
+      std::size_t k;
+      const Clause& c;
+      bool found = false, more = true;
+      Bulk bulk;
+    } call{*this, k, c};
     match_patterns(
-        patterns, c.new_slots, row, env_,
-        [&](Row& r) {
-          budget_.step();
-          found = true;
-          bulk_ = c.plan && (c.plan->counted() || !bulk.set.empty()) ? &bulk : nullptr;
-          more = push(k + 1, r);
-          bulk_ = nullptr;
-          return more;
+        patterns_[k], c.new_slots, row, env_,
+        [&call](Row& r) {
+          Executor& x = call.x;
+          x.budget_.step();
+          call.found = true;
+          x.bulk_ = call.c.plan && (call.c.plan->counted() || !call.bulk.set.empty()) ? &call.bulk : nullptr;
+          call.more = x.push(call.k + 1, r);
+          x.bulk_ = nullptr;
+          return call.more;
         },
-        c.plan.get(), &bulk);
-    if (found || !c.optional) return more;
+        c.plan.get(), &call.bulk);
+    const bool more = call.more;
+    if (call.found || !c.optional) return more;
     for (int s : c.new_slots) row[static_cast<std::size_t>(s)] = V();
     return push(k + 1, row);
   }
@@ -154,9 +164,10 @@ class Executor {
       r[static_cast<std::size_t>(c.slot)] = list;
       return push(k + 1, r);
     }
+    Row r;
     for (const V& x : list.list()) {
       budget_.step();
-      Row r = row;
+      r = row;  // the clauses after may have changed the last one's
       r[static_cast<std::size_t>(c.slot)] = x;
       if (!push(k + 1, r)) return false;
     }
@@ -347,6 +358,7 @@ class Executor {
   const SingleQuery* query_ = nullptr;
   std::size_t width_ = 0;
   std::vector<ProjectionState> states_;
+  std::vector<std::vector<const Pattern*>> patterns_;  // per clause of the part
   bool dedupe_ = false;
   const Bulk* bulk_ = nullptr;  // what the row from a counting or set-reaching MATCH stands for
   RowSet union_seen_;

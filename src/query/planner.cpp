@@ -223,6 +223,12 @@ std::shared_ptr<MatchPlan> split_where(const Clause& c, const Schema& schema) {
     if (f.direct.kind == DirectCheck::Kind::none && rel_slot(c, f.slots)) f.direct = type_check(*t, schema);
     plan->pushed.push_back(std::move(f));
   }
+  for (std::size_t t = 0; t < plan->pushed.size(); ++t)
+    for (int s : plan->pushed[t].slots) {
+      const auto at = static_cast<std::size_t>(s);
+      if (at >= plan->terms_at.size()) plan->terms_at.resize(at + 1);
+      plan->terms_at[at].push_back(t);
+    }
   return plan;
 }
 

@@ -36,8 +36,9 @@ struct Filter {
 /// evaluation (and which error is raised) stays the one written.
 struct MatchPlan {
   const Expr* where = nullptr;
-  std::vector<Filter> pushed;         // checked in the search, once their slots are bound
-  std::vector<const Expr*> residual;  // checked per match: they read a path or a shortestPath
+  std::vector<Filter> pushed;                      // checked in the search, once their slots are bound
+  std::vector<const Expr*> residual;               // checked per match: they read a path or a shortestPath
+  std::vector<std::vector<std::size_t>> terms_at;  // per slot: the pushed terms that read it
 
   // Counting instead of enumerating, when the next WITH / RETURN only counts this MATCH's rows
   // (count(*), or count(x) of a variable it binds, grouped by keys it does not drop): the
