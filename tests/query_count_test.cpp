@@ -118,6 +118,10 @@ const std::vector<std::pair<std::string, std::string>> counted_queries{
     {"MATCH (a:Actor)-[:SIGNATORY|HOLDS_OFFICE]->(x:Agreement|State)", "RETURN count(x)"},
     {"MATCH (a:Place)--()-->(c:State)", "RETURN count(*)"},
     {"MATCH (a:Place)-->()--(c:Place)", "RETURN count(*)"},
+    {"MATCH (a:Place)--()--()--(c)", "RETURN count(*)"},
+    {"MATCH (a:Place)-->(:Place)<--()-[:PART_OF]-(c)", "RETURN count(*)"},
+    {"MATCH (a:Place)-[:LOCATED_IN]-()-->(b)<--(c)", "RETURN a.id AS a, count(*) AS n ORDER BY a"},
+    {"UNWIND ['l1', 'l2', 'l1', 'russia'] AS id MATCH (a {id: id})--()--(c)", "RETURN id, count(*) AS n ORDER BY id"},
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <type_traits>
 
 #include "query/shortest.hpp"
 
@@ -32,7 +33,16 @@ class Matcher {
       for (const Filter& t : where_->pushed)
         if (t.slots.empty() && !term_holds(*t.expr, errors)) return true;
     deferred_ += errors;
-    return solve(0);
+    if (!weight_ || !where_->summed) return solve(0);
+    // MatchPlan::summed: the matches add up (emit()); one row stands for them all.
+    summing_ = true;
+    solve(0);
+    summing_ = false;
+    if (sum_ == 0) return true;
+    *weight_ = sum_;
+    const bool go_on = sink_(row_);
+    *weight_ = 1;
+    return go_on;
   }
 
  private:
@@ -76,7 +86,9 @@ class Matcher {
     return props_fit(r.props, nullptr, false, i);
   }
 
-  bool is_used(EdgeIndex e) const { return std::find(used_.begin(), used_.end(), e) != used_.end(); }
+  bool is_used(EdgeIndex e) const {
+    return std::any_of(used_.begin(), used_.end(), [e](const Used& u) { return u.e == e; });
+  }
 
   // ---- WHERE terms pushed into the search
 
@@ -141,6 +153,10 @@ class Matcher {
         for (const Expr* t : where_->residual)
           if (!holds(*t)) return true;
       }
+    }
+    if (summing_) {
+      sum_ += *weight_;
+      return true;
     }
     return sink_(row_);
   }
@@ -275,7 +291,8 @@ class Matcher {
 
   // ---- edges
 
-  // The edges at `n` that a step in direction `dir` may take, with the node at their far end.
+  // The edges at `n` that a step in direction `dir` may take, with the node at their far end
+  // (and whether the edge leaves `n`, to a callback that takes it).
   template <class F>
   bool each_edge(NodeIndex n, Dir dir, const RelPattern& r, F&& f) {
     // The far ends come from the neighbour arrays, parallel to the edge lists: the edge records
@@ -285,7 +302,11 @@ class Matcher {
         env_.budget.step();
         // A self-loop is in both lists; an undirected step takes it once.
         if (!out && dir == Dir::both && ends[k] == n) continue;
-        if (!f(edges[k], ends[k])) return false;
+        if constexpr (std::is_invocable_v<F&, EdgeIndex, NodeIndex, bool>) {
+          if (!f(edges[k], ends[k], out)) return false;
+        } else if (!f(edges[k], ends[k])) {
+          return false;
+        }
       }
       return true;
     };
@@ -366,7 +387,8 @@ class Matcher {
     const int rs = p.rels[0].slot;
     slot(rs) = V(EdgeRef{e});
     bound_[static_cast<std::size_t>(rs)] = 1;
-    used_.push_back(e);
+    const Edge edge = g_.edge(e);  // read by scan() just now
+    used_.push_back(Used{e, edge.from().index(), edge.to().index()});
     // An anonymous end outside a named path is read by nothing: it is not bound.
     auto unread = [&](const NodePattern& n) { return n.var.empty() && p.path_slot < 0; };
     auto far_end = [&] {
@@ -445,6 +467,16 @@ class Matcher {
   bool counts_hop(Hop hop, const RelPattern& r) const {
     return weight_ && !r.var_length &&
            ((hop == Hop::to_first && where_->tail_first) || (hop == Hop::to_last && where_->tail_last));
+  }
+
+  // Are the last pattern's hops from node k on, going right from its first node, a tail of
+  // more than one hop that is counted (MatchPlan::tail_hops)?
+  bool counts_tail(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k) const {
+    const std::size_t hops = p.rels.size() - k;
+    if (!weight_ || start != 0 || pi + 1 != patterns_.size() || hops < 2 || hops > where_->tail_hops) return false;
+    for (std::size_t j = k; j < p.rels.size(); ++j)
+      if (is_bound(p.rels[j].slot) || is_bound(p.nodes[j + 1].slot)) return false;
+    return true;
   }
 
   bool reaches_hop(Hop hop) const {
@@ -575,8 +607,7 @@ class Matcher {
   }
 
   // The edges a step from `here` would take (each_edge), less those the match used already.
-  bool count_hop(const Pattern& p, std::size_t pi, NodeIndex here, Dir dir, const RelPattern& r,
-                 const NodePattern& there) {
+  std::int64_t hop_count(NodeIndex here, Dir dir, const RelPattern& r, const NodePattern& there) {
     if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
       std::int64_t n = 0;
       auto fits = [&](NodeIndex far) { return there.types[g_.node(far).type_id()]; };
@@ -586,24 +617,42 @@ class Matcher {
         const bool out = dir == Dir::out;
         if (r.types.empty()) count(out ? g_.out_neighbors(here) : g_.in_neighbors(here));
         for (TypeId t : r.types) count(out ? g_.out_neighbors(here, t) : g_.in_neighbors(here, t));
-        return weighted(p, pi, n);
+        return n;
       }
       each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
         n += fits(far) && !is_used(e);
         return true;
       });
-      return weighted(p, pi, n);
+      return n;
     }
     env_.budget.step();
     auto n = static_cast<std::int64_t>(degree(here, dir, r));
     if (dir == Dir::both) n -= static_cast<std::int64_t>(loops_at(here, r));  // taken once, not twice
-    for (EdgeIndex u : used_) {
-      const Edge e = g_.edge(u);
-      const bool typed = r.types.empty() || std::binary_search(r.types.begin(), r.types.end(), e.type_id());
-      const bool out = e.from().index() == here, in = e.to().index() == here;
-      if (typed && (dir == Dir::out ? out : dir == Dir::in ? in : out || in)) --n;
+    for (const Used& u : used_) {
+      const bool out = u.from == here, in = u.to == here;
+      if (!(dir == Dir::out ? out : dir == Dir::in ? in : out || in)) continue;
+      // Only an edge at `here` has its record read, for its type.
+      if (r.types.empty() || std::binary_search(r.types.begin(), r.types.end(), g_.edge(u.e).type_id())) --n;
     }
-    return weighted(p, pi, n);
+    return n;
+  }
+
+  // The trails along the last pattern's hops from node k on, from `here` (node k's), which
+  // nothing reads (MatchPlan::tail_hops): the last hop by hop_count(), those before it edge by
+  // edge, nothing bound.
+  std::int64_t tail_count(const Pattern& p, std::size_t k, NodeIndex here) {
+    const RelPattern& r = p.rels[k];
+    const NodePattern& there = p.nodes[k + 1];
+    if (k + 2 == p.nodes.size()) return hop_count(here, r.dir, r, there);
+    std::int64_t n = 0;
+    each_edge(here, r.dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
+      if (is_used(e) || (!there.types.empty() && !there.types[g_.node(far).type_id()])) return true;
+      used_.push_back(out ? Used{e, here, far} : Used{e, far, here});
+      n += tail_count(p, k + 1, far);
+      used_.pop_back();
+      return true;
+    });
+    return n;
   }
 
   std::size_t loops_at(NodeIndex n, const RelPattern& r) const {
@@ -628,10 +677,11 @@ class Matcher {
     const NodePattern& there = p.nodes[next];
     auto go_on = [&] { return step(p, pi, start, next, right); };
     const Hop hop = last_hop(p, pi, start, next, right, r);
-    if (counts_hop(hop, r)) return count_hop(p, pi, here, dir, r, there);
+    if (counts_hop(hop, r)) return weighted(p, pi, hop_count(here, dir, r, there));
+    if (right && counts_tail(p, pi, start, k)) return weighted(p, pi, tail_count(p, k, here));
     if (reaches_hop(hop)) return reach(r, here, dir, there, go_on);
     if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
-    return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
+    return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
       if (is_used(e)) return true;
       if (is_bound(r.slot)) {
         const V& v = slot(r.slot);
@@ -642,7 +692,7 @@ class Matcher {
       const bool was_bound = is_bound(r.slot);
       slot(r.slot) = V(EdgeRef{e});
       bound_[static_cast<std::size_t>(r.slot)] = 1;
-      used_.push_back(e);
+      used_.push_back(out ? Used{e, here, far} : Used{e, far, here});
       const bool result =
           was_bound ? with_node(there, far, go_on) : checked(r.slot, [&] { return with_node(there, far, go_on); });
       used_.pop_back();
@@ -684,10 +734,10 @@ class Matcher {
         }
       }
       if (r.max_hops >= 0 && depth >= r.max_hops) return true;
-      return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far) {
+      return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
         if (!dist.empty() && depth + 1 + dist[far] > r.max_hops) return true;
         if (is_used(e) || !edge_fits(r, e)) return true;
-        used_.push_back(e);
+        used_.push_back(out ? Used{e, at, far} : Used{e, far, at});
         path.push_back(e);
         const bool result = extend(far);
         path.pop_back();
@@ -806,10 +856,14 @@ class Matcher {
   // The working arrays, kept between searches on a thread (a MATCH after UNWIND searches once
   // per row): each search takes a set from the thread's free list and gives it back. Searches
   // nest (a pattern in a WHERE, a later MATCH fed by this one's rows), hence a list.
+  struct Used {  // an edge the match took (relationship uniqueness), and its ends
+    EdgeIndex e;
+    NodeIndex from, to;
+  };
   struct Scratch {
     std::vector<char> bound;
     std::vector<char> bound_before;
-    std::vector<EdgeIndex> used;
+    std::vector<Used> used;
     std::vector<Pin> pins;
   };
   class Lease {
@@ -842,9 +896,11 @@ class Matcher {
   Lease lease_;
   std::vector<char>& bound_ = (*lease_).bound;
   std::vector<char>& bound_before_ = (*lease_).bound_before;  // the slots bound before this search
-  std::vector<EdgeIndex>& used_ = (*lease_).used;
+  std::vector<Used>& used_ = (*lease_).used;
   std::vector<Pin>& pins_ = (*lease_).pins;
-  int deferred_ = 0;  // pushed terms that failed with an error
+  int deferred_ = 0;      // pushed terms that failed with an error
+  bool summing_ = false;  // MatchPlan::summed: emit() adds the match's weight to sum_
+  std::int64_t sum_ = 0;
 };
 
 }  // namespace

@@ -297,6 +297,7 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   std::vector<int> reads;
   for (const auto& p : m.patterns) slots_read(p, reads);
   if (m.where) slots_read(*m.where, reads);
+  const std::size_t in_clause = reads.size();
   const bool lone = m.patterns.size() == 1 && scanned(last, reads, m);
   bool by_type = false;
   for (const auto& item : proj.items) {
@@ -308,6 +309,8 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   }
   for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
   if (proj.where) slots_outside_aggregates(*proj.where, reads);
+  plan.summed = !by_type && std::none_of(reads.begin() + static_cast<std::ptrdiff_t>(in_clause), reads.end(),
+                                         [&](int s) { return contains(m.new_slots, s); });
   auto unread = [&](int s) { return read_once(m, reads, s); };
   auto free_node = [&](const NodePattern& n) {
     return n.labels.empty() && n.props.empty() && !n.props_param && unread(n.slot);
@@ -316,6 +319,7 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
     const RelPattern& r = last.rels[0];
     if (r.dir != Dir::both && r.props.empty() && unread(r.slot) && free_node(last.nodes[0]) && free_node(last.nodes[1]))
       plan.edge_counts = by_type ? MatchPlan::EdgeCounts::per_type : MatchPlan::EdgeCounts::total;
+    plan.summed = plan.summed && plan.edge_counts == MatchPlan::EdgeCounts::none;  // else one row already
     return;  // a scanned pattern takes no step, so it has no last hop to count
   }
   // A tail's end may have labels: the count then checks the far ends' types.
@@ -323,6 +327,9 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   auto free_rel = [&](const RelPattern& r) { return !r.var_length && r.props.empty() && unread(r.slot); };
   plan.tail_first = free_end(last.nodes.front()) && free_rel(last.rels.front());
   plan.tail_last = free_end(last.nodes.back()) && free_rel(last.rels.back());
+  if (plan.tail_last)
+    for (std::size_t k = last.rels.size(); k > 0 && free_rel(last.rels[k - 1]) && free_end(last.nodes[k]); --k)
+      ++plan.tail_hops;
 }
 
 // ---- distinct ends instead of paths (MatchPlan::reach_first, reach_last)

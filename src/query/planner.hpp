@@ -45,10 +45,14 @@ struct MatchPlan {
   // matcher then hands on one row that stands for many (match.hpp).
   bool tail_first = false;  // the last pattern's first node and its hop are read by nothing
   bool tail_last = false;   // likewise its last node and hop
+  int tail_hops = 0;        // with tail_last: how many last hops, and the nodes between, nothing reads
   // A lone directed relationship with free ends, read by nothing (total) or only as the group
   // key `type(r)` (per_type): counted from the graph's per-type edge counts.
   enum class EdgeCounts : std::uint8_t { none, total, per_type } edge_counts = EdgeCounts::none;
-  bool counted() const { return tail_first || tail_last || edge_counts != EdgeCounts::none; }
+  // The projection groups by nothing this MATCH binds: all its rows from one search fall in one
+  // group, so the matcher adds them up and hands on a single row at the end.
+  bool summed = false;
+  bool counted() const { return tail_first || tail_last || edge_counts != EdgeCounts::none || summed; }
 
   // Distinct ends instead of paths, when the next WITH / RETURN keeps only distinct rows (DISTINCT,
   // or aggregates that are all DISTINCT): the last pattern's first / last hop is an anonymous
