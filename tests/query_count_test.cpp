@@ -290,3 +290,15 @@ TEST_CASE("count(DISTINCT x) of node rows, in a table and then a bitmap, counts 
                                " UNWIND [a, null, a] AS x RETURN count(DISTINCT x), size(collect(DISTINCT x))") ==
           std::vector<std::string>{n + "|" + n + "|"});
 }
+
+TEST_CASE("a start of several types visits their nodes in index order; a lone node pattern's count is summed") {
+  for (const Graph* g : {&shipped(), &generated()}) {
+    std::vector<std::string> ids;
+    for (const Node& n : g->nodes_of_type("Actor")) ids.push_back(std::string(n.id()) + "|");
+    CHECK(ids.size() > 20);
+    CHECK(rows_of(*g, "MATCH (a:Actor) RETURN a.id") == ids);
+    const std::string count = "MATCH (a:Actor) RETURN count(*)";
+    CHECK(plan_of(*g, count).find("sum: ") != std::string::npos);
+    CHECK(rows_of(*g, count) == std::vector<std::string>{std::to_string(ids.size()) + "|"});
+  }
+}

@@ -165,8 +165,8 @@ class Explainer {
     if (plan.tail_first) tail(p.nodes.front());
     if (plan.tail_last) tail(p.nodes.back());
     if (plan.tail_hops > 1)
-      line(indent, "count: its " + std::to_string(plan.tail_hops) +
-                       " last hops are counted along the edges, nothing bound");
+      line(indent,
+           "count: its " + std::to_string(plan.tail_hops) + " last hops are counted along the edges, nothing bound");
     if (plan.summed) line(indent, "sum: the matches of each search are added up; one row goes on");
     auto reach = [&](const NodePattern& n) {
       line(indent, "reach: a last variable-length hop to " + node_text(n) +

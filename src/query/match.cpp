@@ -70,8 +70,9 @@ class Matcher {
     return true;
   }
 
-  bool node_fits(const NodePattern& n, NodeIndex i) {
-    if (!n.types.empty() && !n.types[g_.node(i).type_id()]) return false;
+  // `typed`: `i` is known to be of one of n's types (it came from their node lists).
+  bool node_fits(const NodePattern& n, NodeIndex i, bool typed = false) {
+    if (!typed && !n.types.empty() && !n.types[g_.node(i).type_id()]) return false;
     if (n.props.empty() && !n.props_param) return true;
     const Pin pin = pin_of(n);
     if (!pin.by) return props_fit(n.props, n.props_param.get(), true, i);
@@ -163,14 +164,14 @@ class Matcher {
 
   // Binds node pattern `n` to node `i` (or checks it against its binding) and calls `then`.
   template <class F>
-  bool with_node(const NodePattern& n, NodeIndex i, F&& then) {
+  bool with_node(const NodePattern& n, NodeIndex i, F&& then, bool typed = false) {
     env_.budget.step();
     if (is_bound(n.slot)) {
       const V& v = slot(n.slot);
-      if (!v.is_node() || v.node() != i || !node_fits(n, i)) return true;
+      if (!v.is_node() || v.node() != i || !node_fits(n, i, typed)) return true;
       return then();
     }
-    if (!node_fits(n, i)) return true;
+    if (!node_fits(n, i, typed)) return true;
     slot(n.slot) = V(NodeRef{i});
     bound_[static_cast<std::size_t>(n.slot)] = 1;
     const bool go_on = checked(n.slot, then);
@@ -268,24 +269,38 @@ class Matcher {
     return d;
   }
 
+  // Calls f(node, typed) for each node `n` may start at, in index order; `typed`: the node came
+  // from the node lists of n's types.
   template <class F>
   bool each_candidate(const NodePattern& n, F&& f) {
     if (is_bound(n.slot)) {
       const V& v = slot(n.slot);
-      return v.is_node() ? f(v.node()) : true;
+      return v.is_node() ? f(v.node(), false) : true;
     }
-    if (const Pin pin = pin_of(n); pin.by) return pin.node ? f(*pin.node) : true;
+    if (const Pin pin = pin_of(n); pin.by) return pin.node ? f(*pin.node, false) : true;
     if (!n.types.empty()) {
-      std::vector<NodeIndex> all;
-      for (TypeId t = 0; t < n.types.size(); ++t)
-        if (n.types[t]) all.insert(all.end(), g_.nodes_of_type(t).begin(), g_.nodes_of_type(t).end());
-      std::sort(all.begin(), all.end());
-      for (NodeIndex i : all)
-        if (!f(i)) return false;
+      // Each type's list is in index order: one is read as it is, several are merged.
+      std::span<const NodeIndex> list;
+      std::vector<NodeIndex> merged;
+      for (TypeId t = 0; t < n.types.size(); ++t) {
+        const auto nodes = g_.nodes_of_type(t);
+        if (!n.types[t] || nodes.empty()) continue;
+        if (list.empty()) {
+          list = nodes;
+          continue;
+        }
+        if (merged.empty()) merged.assign(list.begin(), list.end());
+        const auto mid = static_cast<std::ptrdiff_t>(merged.size());
+        merged.insert(merged.end(), nodes.begin(), nodes.end());
+        std::inplace_merge(merged.begin(), merged.begin() + mid, merged.end());
+        list = merged;
+      }
+      for (NodeIndex i : list)
+        if (!f(i, true)) return false;
       return true;
     }
     for (NodeIndex i = 0; i < g_.node_count(); ++i)
-      if (!f(i)) return false;
+      if (!f(i, false)) return false;
     return true;
   }
 
@@ -343,8 +358,9 @@ class Matcher {
     if (scans_edges(p))
       return weight_ && where_->edge_counts != MatchPlan::EdgeCounts::none ? count_edges(p, pi) : scan(p, pi);
     const std::size_t start = start_of(p);
-    return each_candidate(p.nodes[start], [&](NodeIndex i) {
-      return with_node(p.nodes[start], i, [&] { return step(p, pi, start, start, true); });
+    return each_candidate(p.nodes[start], [&](NodeIndex i, bool typed) {
+      return with_node(
+          p.nodes[start], i, [&] { return step(p, pi, start, start, true); }, typed);
     });
   }
 
@@ -806,11 +822,16 @@ class Matcher {
 
   bool shortest(const Pattern& p, std::size_t pi) {
     const NodePattern &a = p.nodes[0], &b = p.nodes[1];
-    return each_candidate(a, [&](NodeIndex from) {
-      return with_node(a, from, [&] {
-        return each_candidate(
-            b, [&](NodeIndex to) { return with_node(b, to, [&] { return shortest_between(p, pi, from, to); }); });
-      });
+    return each_candidate(a, [&](NodeIndex from, bool a_typed) {
+      return with_node(
+          a, from,
+          [&] {
+            return each_candidate(b, [&](NodeIndex to, bool b_typed) {
+              return with_node(
+                  b, to, [&] { return shortest_between(p, pi, from, to); }, b_typed);
+            });
+          },
+          a_typed);
     });
   }
 

@@ -286,10 +286,8 @@ bool scanned(const Pattern& p, const std::vector<int>& reads, const Clause& m) {
 void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   const Clause& m = q.clauses[k];
   const Projection* next = next_projection(q, k);
-  const Pattern* chain = last_chain(m);
-  if (m.optional || !next || !chain || !next->aggregating || next->star) return;
+  if (m.optional || !next || !next->aggregating || next->star) return;
   const Projection& proj = *next;
-  const Pattern& last = *chain;
   if (!std::all_of(proj.aggregates.begin(), proj.aggregates.end(), [&](const Expr* a) { return counts_rows(*a, m); }))
     return;
   // Every slot read in the clause or by the projection outside its counts, each node and
@@ -298,10 +296,11 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   for (const auto& p : m.patterns) slots_read(p, reads);
   if (m.where) slots_read(*m.where, reads);
   const std::size_t in_clause = reads.size();
-  const bool lone = m.patterns.size() == 1 && scanned(last, reads, m);
+  const Pattern* chain = last_chain(m);
+  const bool lone = chain && m.patterns.size() == 1 && scanned(*chain, reads, m);
   bool by_type = false;
   for (const auto& item : proj.items) {
-    if (lone && is_type_of(*item.expr, last.rels[0].slot)) {
+    if (lone && is_type_of(*item.expr, chain->rels[0].slot)) {
       by_type = true;
       continue;
     }
@@ -311,6 +310,8 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   if (proj.where) slots_outside_aggregates(*proj.where, reads);
   plan.summed = !by_type && std::none_of(reads.begin() + static_cast<std::ptrdiff_t>(in_clause), reads.end(),
                                          [&](int s) { return contains(m.new_slots, s); });
+  if (!chain) return;
+  const Pattern& last = *chain;
   auto unread = [&](int s) { return read_once(m, reads, s); };
   auto free_node = [&](const NodePattern& n) {
     return n.labels.empty() && n.props.empty() && !n.props_param && unread(n.slot);
