@@ -25,6 +25,12 @@ class Budget {
   void step() {
     if (++steps_ % 1024 == 0 || (max_steps_ && steps_ > max_steps_)) check();
   }
+  /// `n` more at once.
+  void steps(std::size_t n) {
+    const std::size_t before = steps_;
+    steps_ += n;
+    if (before / 1024 != steps_ / 1024 || (max_steps_ && steps_ > max_steps_)) check();
+  }
   void check() const;
   const QueryLimits& limits() const { return limits_; }
 

@@ -345,6 +345,15 @@ class Matcher {
     return true;
   }
 
+  // The far ends of the edges at `n` that a directed step may take, a span at a time (the
+  // neighbour arrays alone: each_edge when the edges matter).
+  template <class F>
+  void neighbor_spans(NodeIndex n, Dir dir, const RelPattern& r, F&& f) {
+    const bool out = dir == Dir::out;
+    if (r.types.empty()) f(out ? g_.out_neighbors(n) : g_.in_neighbors(n));
+    for (TypeId t : r.types) f(out ? g_.out_neighbors(n, t) : g_.in_neighbors(n, t));
+  }
+
   static Dir reversed(Dir d) { return d == Dir::out ? Dir::in : d == Dir::in ? Dir::out : Dir::both; }
 
   // ---- the search
@@ -525,9 +534,10 @@ class Matcher {
   bool reach_directed(const RelPattern& r, NodeIndex from, Dir dir, std::uint32_t max,
                       std::vector<NodeIndex>& reached) {
     // A stamp per node, the search's number when it reached the node: one flat array per
-    // thread and nothing to reset (a MATCH after UNWIND searches once per row).
-    thread_local std::vector<std::uint32_t> stamps;
-    thread_local std::uint32_t search = 0;
+    // thread, cleared once every 255 searches (a MATCH after UNWIND searches once per row), a
+    // byte a node so that it stays in cache.
+    thread_local std::vector<std::uint8_t> stamps;
+    thread_local std::uint8_t search = 0;
     if (stamps.size() != g_.node_count() || ++search == 0) {
       stamps.assign(g_.node_count(), 0);
       search = 1;
@@ -535,19 +545,29 @@ class Matcher {
     stamps[from] = search;
     bool back = false;
     std::vector<NodeIndex> frontier{from}, next;
+    auto visit = [&](NodeIndex m) {
+      if (stamps[m] != search) {
+        stamps[m] = search;
+        reached.push_back(m);
+        next.push_back(m);
+      } else if (m == from) {
+        back = true;
+      }
+    };
     for (std::uint32_t depth = 0; depth < max && !frontier.empty(); ++depth) {
-      for (NodeIndex n : frontier)
-        each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
-          if (stamps[m] != search) {
-            if (is_used(e)) return true;
-            stamps[m] = search;
-            reached.push_back(m);
-            next.push_back(m);
-          } else if (m == from && !is_used(e)) {
-            back = true;
-          }
-          return true;
+      for (NodeIndex n : frontier) {
+        if (!used_.empty()) {
+          each_edge(n, dir, r, [&](EdgeIndex e, NodeIndex m) {
+            if (!is_used(e)) visit(m);
+            return true;
+          });
+          continue;
+        }
+        neighbor_spans(n, dir, r, [&](std::span<const NodeIndex> ends) {
+          env_.budget.steps(ends.size());
+          for (NodeIndex m : ends) visit(m);
         });
+      }
       frontier.swap(next);
       next.clear();
     }
@@ -627,12 +647,10 @@ class Matcher {
     if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
       std::int64_t n = 0;
       auto fits = [&](NodeIndex far) { return there.types[g_.node(far).type_id()]; };
-      if (dir != Dir::both && used_.empty()) {  // the neighbour arrays alone, as each_edge reads them
+      if (dir != Dir::both && used_.empty()) {
         env_.budget.step();
-        auto count = [&](std::span<const NodeIndex> ends) { n += std::count_if(ends.begin(), ends.end(), fits); };
-        const bool out = dir == Dir::out;
-        if (r.types.empty()) count(out ? g_.out_neighbors(here) : g_.in_neighbors(here));
-        for (TypeId t : r.types) count(out ? g_.out_neighbors(here, t) : g_.in_neighbors(here, t));
+        neighbor_spans(here, dir, r,
+                       [&](std::span<const NodeIndex> ends) { n += std::count_if(ends.begin(), ends.end(), fits); });
         return n;
       }
       each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far) {
