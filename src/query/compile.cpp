@@ -1,133 +1,23 @@
 // Name resolution and the checks that need no data: variables into row slots per clause scope,
 // labels and relationship types into schema ids, properties against the schema, aggregates
-// into their projection, and static type errors where the schema tells the types.
+// into their projection, and static type errors where the schema tells the types (types.hpp).
 
 #include <algorithm>
 #include <map>
 
 #include "core/messages.hpp"
+#include "query/names.hpp"
 #include "query/plan.hpp"
+#include "query/types.hpp"
 
 namespace diplograph::ql {
 
 namespace {
 
-constexpr std::string_view node_builtins[] = {"id",  "label", "type",     "modality", "aliases", "date",   "start",
-                                              "end", "when",  "category", "quad",     "score",   "sources"};
-constexpr std::string_view edge_builtins[] = {"id",  "type", "modality", "date", "start",
-                                              "end", "when", "from",     "to",   "sources"};
-constexpr std::string_view aggregates[] = {"count",  "collect",        "sum",           "avg", "min", "max", "stdev",
-                                           "stdevp", "percentilecont", "percentiledisc"};
-constexpr std::string_view scalars[] = {"coalesce",
-                                        "size",
-                                        "length",
-                                        "head",
-                                        "last",
-                                        "tail",
-                                        "range",
-                                        "reverse",
-                                        "keys",
-                                        "properties",
-                                        "labels",
-                                        "type",
-                                        "id",
-                                        "elementid",
-                                        "startnode",
-                                        "endnode",
-                                        "nodes",
-                                        "relationships",
-                                        "tostring",
-                                        "tointeger",
-                                        "tofloat",
-                                        "toboolean",
-                                        "tostringornull",
-                                        "tointegerornull",
-                                        "tofloatornull",
-                                        "tobooleanornull",
-                                        "abs",
-                                        "ceil",
-                                        "floor",
-                                        "round",
-                                        "sign",
-                                        "sqrt",
-                                        "exp",
-                                        "log",
-                                        "log10",
-                                        "e",
-                                        "pi",
-                                        "rand",
-                                        "sin",
-                                        "cos",
-                                        "tan",
-                                        "cot",
-                                        "asin",
-                                        "acos",
-                                        "atan",
-                                        "atan2",
-                                        "degrees",
-                                        "radians",
-                                        "haversin",
-                                        "tolower",
-                                        "toupper",
-                                        "lower",
-                                        "upper",
-                                        "trim",
-                                        "ltrim",
-                                        "rtrim",
-                                        "replace",
-                                        "substring",
-                                        "left",
-                                        "right",
-                                        "split",
-                                        "fold",
-                                        "date",
-                                        "within",
-                                        "overlaps",
-                                        "label",
-                                        "exists",
-                                        "sources",
-                                        "isempty",
-                                        "char_length",
-                                        "character_length"};
-
 std::string lower(std::string_view s) {
   std::string out;
   for (char c : s) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
-}
-
-// What an expression is known to be before it runs; `any` when only the data can tell.
-enum class T : std::uint8_t { any, null, boolean, number, string, date, list, map, node, edge, path };
-
-std::string_view t_name(T t) {
-  static constexpr std::string_view names[] = {"any",  "null", "boolean", "number",       "string", "date",
-                                               "list", "map",  "node",    "relationship", "path"};
-  return names[static_cast<int>(t)];
-}
-
-T spec_type(const PropertySpec& spec) {
-  if (spec.list) return T::list;
-  switch (spec.kind) {
-    case ValueKind::string:
-    case ValueKind::enumeration:
-      return T::string;
-    case ValueKind::integer:
-    case ValueKind::real:
-      return T::number;
-    case ValueKind::boolean:
-      return T::boolean;
-    case ValueKind::date:
-      return T::date;
-  }
-  return T::any;
-}
-
-T builtin_type(std::string_view name) {
-  if (name == "aliases" || name == "sources") return T::list;
-  if (name == "date" || name == "start" || name == "end" || name == "when") return T::date;
-  if (name == "score") return T::number;
-  if (name == "from" || name == "to") return T::node;
-  return T::string;
 }
 
 enum class VarKind : std::uint8_t { value, node, edge, rel_list, path };
@@ -166,9 +56,6 @@ class Compiler {
  private:
   [[noreturn]] void fail(std::size_t pos, const std::string& message, ErrorCode code = ErrorCode::query) const {
     text_.fail(code, pos, message);
-  }
-  [[noreturn]] void type_error(std::size_t pos, const std::string& message) const {
-    text_.fail(ErrorCode::query, pos, "type mismatch: " + message);
   }
 
   int new_slot() { return slots_++; }
@@ -417,7 +304,7 @@ class Compiler {
     if (c.where) {
       pattern_ok_ = true;
       resolve(*c.where, scope, Ctx::plain);
-      expect_boolean(*c.where, "WHERE");
+      types_.expect_boolean(*c.where, "WHERE");
     }
   }
 
@@ -441,7 +328,7 @@ class Compiler {
       for (const Var& v : out)
         if (v.name == item.name) fail(item.pos, "multiple result columns with the same name '" + item.name + "'");
       item.slot = new_slot();
-      Var v{.name = item.name, .slot = item.slot, .kind = VarKind::value, .type = type_of(*item.expr)};
+      Var v{.name = item.name, .slot = item.slot, .kind = VarKind::value, .type = types_.of(*item.expr)};
       if (item.expr->kind == Expr::Kind::variable)
         if (const Var* src = find(in, item.expr->name)) {
           v.kind = src->kind;
@@ -465,7 +352,7 @@ class Compiler {
           if (!find(out, v.name)) visible.push_back(v);
       pattern_ok_ = true;
       resolve(*p.where, visible, Ctx::plain);
-      expect_boolean(*p.where, "WHERE");
+      types_.expect_boolean(*p.where, "WHERE");
     }
     return out;
   }
@@ -522,8 +409,7 @@ class Compiler {
   // item's column, which is all that is left of it after grouping. Comprehensions and
   // subqueries bind their own variables, so the same text inside them may mean something else.
   void read_projected(ExprPtr& e, const Projection& p, const Scope& out, bool whole = true) {
-    const bool aggregate_call = e->kind == Expr::Kind::call && std::find(std::begin(aggregates), std::end(aggregates),
-                                                                         lower(e->name)) != std::end(aggregates);
+    const bool aggregate_call = e->kind == Expr::Kind::call && is_aggregate_function(lower(e->name));
     const bool simple = e->kind == Expr::Kind::variable || e->kind == Expr::Kind::property ||
                         e->kind == Expr::Kind::count_star || aggregate_call;
     const std::string_view written = text_.view().substr(e->begin, e->end - e->begin);
@@ -580,29 +466,13 @@ class Compiler {
 
   enum class Ctx : std::uint8_t { plain, projection, inside_aggregate };
 
-  void expect_boolean(const Expr& e, const char* where) {
-    const T t = type_of(e);
-    if (t != T::boolean && t != T::any && t != T::null)
-      type_error(e.pos, std::string(where) + " needs a boolean, got a " + std::string(t_name(t)));
-  }
-
-  T type_of(const Expr& e) const {
-    auto it = types_.find(&e);
-    return it == types_.end() ? T::any : it->second;
-  }
-  void set_type(const Expr& e, T t) { types_[&e] = t; }
-
   void resolve(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs = nullptr) {
     // A pattern (a)-->(b) is a condition: only where a truth value is asked for.
     const bool pattern_ok = pattern_ok_;
     pattern_ok_ = false;
     switch (e.kind) {
       case Expr::Kind::literal:
-        set_type(e, e.value.is_null()     ? T::null
-                    : e.value.is_bool()   ? T::boolean
-                    : e.value.is_string() ? T::string
-                    : e.value.is_number() ? T::number
-                                          : T::any);
+        types_.literal(e);
         return;
       case Expr::Kind::param:
         return;
@@ -631,7 +501,7 @@ class Compiler {
         resolve(*e.args[0], scope, ctx, aggs);
         for (std::size_t k = 1; k < e.args.size(); ++k)
           if (e.args[k]) resolve(*e.args[k], scope, ctx, aggs);
-        set_type(e, T::map);
+        types_.set(e, T::map);
         return;
       default:
         break;
@@ -644,19 +514,19 @@ class Compiler {
     }
     switch (e.kind) {
       case Expr::Kind::not_:
-        expect_boolean(*e.args[0], "NOT");
-        set_type(e, T::boolean);
+        types_.expect_boolean(*e.args[0], "NOT");
+        types_.set(e, T::boolean);
         break;
       case Expr::Kind::is_null:
       case Expr::Kind::has_labels:
       case Expr::Kind::chain:
-        set_type(e, T::boolean);
+        types_.set(e, T::boolean);
         break;
       case Expr::Kind::list:
-        set_type(e, T::list);
+        types_.set(e, T::list);
         break;
       case Expr::Kind::map:
-        set_type(e, T::map);
+        types_.set(e, T::map);
         break;
       case Expr::Kind::binary:
         binary(e);
@@ -672,11 +542,11 @@ class Compiler {
       if (it->name.empty()) continue;
       if (it->name == e.name) {
         e.slot = it->slot;
-        set_type(e, it->kind == VarKind::node       ? T::node
-                    : it->kind == VarKind::edge     ? T::edge
-                    : it->kind == VarKind::path     ? T::path
-                    : it->kind == VarKind::rel_list ? T::list
-                                                    : it->type);
+        types_.set(e, it->kind == VarKind::node       ? T::node
+                      : it->kind == VarKind::edge     ? T::edge
+                      : it->kind == VarKind::path     ? T::path
+                      : it->kind == VarKind::rel_list ? T::list
+                                                      : it->type);
         rel_lists_[&e] = it->kind == VarKind::rel_list;
         return;
       }
@@ -694,20 +564,20 @@ class Compiler {
 
   void property(Expr& e, const Scope& scope) {
     const Expr& object = *e.args[0];
-    const T t = type_of(object);
+    const T t = types_.of(object);
     if (object.kind == Expr::Kind::variable && rel_lists_[&object])
       fail(e.pos,
            "'" + object.name + "' is a variable-length relationship (a list of relationships); it has no property '" +
                e.name + "'",
            ErrorCode::value);
     if (t == T::number || t == T::boolean || t == T::string || t == T::list || t == T::date || t == T::path)
-      type_error(e.pos, "a " + std::string(t_name(t)) + " has no property '" + e.name + "'");
+      types_.mismatch(e.pos, "a " + std::string(t_name(t)) + " has no property '" + e.name + "'");
     const Var* var = var_of(object, scope);
     if (var && var->citation && e.name == "stance") enums_[&e] = builtin_enum("stance", schema_);
     if (t != T::node && t != T::edge) return;
     Var any{.name = object.name, .slot = -1, .kind = t == T::node ? VarKind::node : VarKind::edge};
     EnumPtr vocabulary;
-    set_type(e, check_property(e.name, e.pos, var ? *var : any, t == T::node, &vocabulary));
+    types_.set(e, check_property(e.name, e.pos, var ? *var : any, t == T::node, &vocabulary));
     if (vocabulary) enums_[&e] = vocabulary;
   }
 
@@ -750,8 +620,7 @@ class Compiler {
       if (one_enum) *vocabulary = property_enum(*first, schema_);
       return *found;
     }
-    for (std::string_view b :
-         node ? std::span<const std::string_view>(node_builtins) : std::span<const std::string_view>(edge_builtins)) {
+    for (std::string_view b : node ? node_builtins() : edge_builtins()) {
       const bool plover_only = b == "category" || b == "quad" || b == "score";
       if (plover_only && !plover) continue;
       if (b == name) {
@@ -779,7 +648,7 @@ class Compiler {
     e.kind = e.kind == Expr::Kind::count_star ? Expr::Kind::count_star : Expr::Kind::aggregate;
     e.agg = static_cast<int>(aggs->size());
     aggs->push_back(&e);
-    set_type(e, e.name == "collect" ? T::list : e.name == "min" || e.name == "max" ? T::any : T::number);
+    types_.set(e, e.name == "collect" ? T::list : e.name == "min" || e.name == "max" ? T::any : T::number);
     const std::size_t want = e.name == "percentilecont" || e.name == "percentiledisc" ? 2 : 1;
     if (e.kind == Expr::Kind::aggregate && e.args.size() != want)
       fail(e.pos, e.name + "() takes " + std::to_string(want) + " argument" + (want == 1 ? "" : "s") + ", got " +
@@ -796,12 +665,11 @@ class Compiler {
   void call(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
     const std::string written = e.name;
     e.name = lower(e.name);
-    if (std::find(std::begin(aggregates), std::end(aggregates), e.name) != std::end(aggregates))
-      return aggregate(e, scope, ctx, aggs);
+    if (is_aggregate_function(e.name)) return aggregate(e, scope, ctx, aggs);
     if (e.distinct) fail(e.pos, "DISTINCT is only allowed in aggregate functions");
     if (e.name == "rand" && ctx == Ctx::inside_aggregate)
       fail(e.pos, "rand() cannot be used inside an aggregate function (its value is not a function of the rows)");
-    if (std::find(std::begin(scalars), std::end(scalars), e.name) == std::end(scalars))
+    if (!is_scalar_function(e.name))
       fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
     if (e.value.is_bool()) fail(e.pos, "only count() takes *, not " + written + "()");
     for (auto& a : e.args) {
@@ -817,43 +685,14 @@ class Compiler {
       expect_arity(e, it->second.first, it->second.second);
     else
       expect_arity(e, 1, 1);
-    if (!e.args.empty()) {
-      const T t0 = type_of(*e.args[0]);
-      if ((e.name == "size" &&
-           (t0 == T::path || t0 == T::node || t0 == T::edge || t0 == T::number || t0 == T::boolean)) ||
-          ((e.name == "properties" || e.name == "keys") &&
-           (t0 == T::number || t0 == T::string || t0 == T::boolean || t0 == T::list || t0 == T::path)) ||
-          (e.name == "length" && (t0 == T::number || t0 == T::boolean || t0 == T::node || t0 == T::edge)))
-        type_error(e.args[0]->pos, e.name + "() cannot take a " + std::string(t_name(t0)));
-    }
-    if (e.name == "type") {
-      const T t = type_of(*e.args[0]);
-      if (t != T::edge && t != T::any && t != T::null)
-        type_error(e.args[0]->pos, "type() needs a relationship, got a " + std::string(t_name(t)));
-      set_type(e, T::string);
-    } else if (e.name == "date") {
-      set_type(e, T::date);
-      if (e.args[0]->kind == Expr::Kind::literal && e.args[0]->value.is_string()) {
-        std::string why;
-        Date d;
-        if (!Date::try_parse(e.args[0]->value.s(), d, &why)) fail(e.args[0]->pos, why, ErrorCode::value);
-        e.kind = Expr::Kind::literal;  // parsed once, not per row
-        e.value = d;
-        e.args.clear();
-      }
-    } else if (e.name == "within" || e.name == "overlaps" || e.name == "exists") {
-      set_type(e, T::boolean);
-    } else if (e.name == "labels" || e.name == "keys" || e.name == "nodes" || e.name == "relationships" ||
-               e.name == "range" || e.name == "split" || e.name == "tail" || e.name == "sources") {
-      set_type(e, T::list);
-    } else if (e.name == "tostring" || e.name == "label" || e.name == "fold" || e.name == "tolower" ||
-               e.name == "toupper" || e.name == "lower" || e.name == "upper" || e.name == "trim" ||
-               e.name == "substring" || e.name == "replace") {
-      set_type(e, T::string);
-    } else if (e.name == "size" || e.name == "length" || e.name == "abs" || e.name == "tointeger" ||
-               e.name == "tofloat" || e.name == "sqrt" || e.name == "round" || e.name == "floor" || e.name == "ceil" ||
-               e.name == "rand") {
-      set_type(e, T::number);
+    types_.call(e);
+    if (e.name == "date" && e.args[0]->kind == Expr::Kind::literal && e.args[0]->value.is_string()) {
+      std::string why;
+      Date d;
+      if (!Date::try_parse(e.args[0]->value.s(), d, &why)) fail(e.args[0]->pos, why, ErrorCode::value);
+      e.kind = Expr::Kind::literal;  // parsed once, not per row
+      e.value = d;
+      e.args.clear();
     }
   }
 
@@ -874,13 +713,13 @@ class Compiler {
     inner.push_back({.name = e.name,
                      .slot = e.slot,
                      .kind = VarKind::value,
-                     .type = element_type(*e.args[0]),
+                     .type = types_.element(*e.args[0]),
                      .citation = is_citations(*e.args[0])});
     for (std::size_t k = 1; k < e.args.size(); ++k) {
       pattern_ok_ = k == 1;
       if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
     }
-    set_type(e, e.kind == Expr::Kind::quantifier ? T::boolean : T::list);
+    types_.set(e, e.kind == Expr::Kind::quantifier ? T::boolean : T::list);
   }
 
   void pattern_expression(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
@@ -901,75 +740,22 @@ class Compiler {
     if (e.pattern->where) {
       pattern_ok_ = true;
       resolve(*e.pattern->where, inner, Ctx::plain);
-      expect_boolean(*e.pattern->where, "WHERE");
+      types_.expect_boolean(*e.pattern->where, "WHERE");
     }
     for (auto& a : e.args)
       if (a) resolve(*a, inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
-    set_type(e, e.kind == Expr::Kind::pattern_comp ? T::list : e.name == "count" ? T::number : T::boolean);
+    types_.set(e, e.kind == Expr::Kind::pattern_comp ? T::list : e.name == "count" ? T::number : T::boolean);
   }
 
+  // The operator's type (types.hpp), and an enum-valued field compared with a value.
   void binary(Expr& e) {
-    const T a = type_of(*e.args[0]), b = type_of(*e.args[1]);
-    auto known = [](T t) { return t != T::any && t != T::null; };
-    switch (e.op) {
-      case Op::and_:
-      case Op::or_:
-      case Op::xor_:
-        for (const auto& x : e.args) expect_boolean(*x, "a logical operator");
-        set_type(e, T::boolean);
-        return;
-      case Op::contains:
-      case Op::starts_with:
-      case Op::ends_with:
-        // Cypher makes a non-string operand null (`'abc' STARTS WITH true`); only a property the
-        // schema types otherwise (`s.population CONTAINS '1'`) is surely a mistake.
-        for (const auto& x : e.args)
-          if (const T t = type_of(*x); x->kind == Expr::Kind::property && known(t) && t != T::string)
-            type_error(e.pos, std::string(e.op == Op::contains      ? "CONTAINS"
-                                          : e.op == Op::starts_with ? "STARTS WITH"
-                                                                    : "ENDS WITH") +
-                                  " needs strings, got a " + std::string(t_name(t)));
-        set_type(e, T::boolean);
-        return;
-      case Op::eq:
-      case Op::ne:
-      case Op::lt:
-      case Op::le:
-      case Op::gt:
-      case Op::ge:
-        // Dates are diplograph's own: comparing one with anything else is a mistake, not null.
-        if (known(a) && known(b) && a != b && (a == T::date || b == T::date)) {
-          const bool hint = (a == T::string && e.args[0]->kind == Expr::Kind::literal) ||
-                            (b == T::string && e.args[1]->kind == Expr::Kind::literal);
-          type_error(e.pos, "cannot compare a " + std::string(t_name(a)) + " with a " + std::string(t_name(b)) +
-                                (hint ? "; write the date as date('...')" : ""));
-        }
-        if (e.op == Op::eq || e.op == Op::ne)
-          for (int k = 0; k < 2; ++k)
-            if (EnumPtr v = enum_of(*e.args[k])) enum_operand(*e.args[1 - k], v);
-        set_type(e, T::boolean);
-        return;
-      case Op::in:
-        if (known(b) && b != T::list)
-          type_error(e.pos, "IN needs a list on its right, got a " + std::string(t_name(b)));
-        if (EnumPtr v = enum_of(*e.args[0]); v && !v->list) enum_elements(*e.args[1], v);
-        if (EnumPtr v = enum_of(*e.args[1]); v && v->list) enum_operand(*e.args[0], v, true);
-        set_type(e, T::boolean);
-        return;
-      case Op::regex:
-        set_type(e, T::boolean);
-        return;
-      default:
-        // Only + also joins strings and lists; the other operators need numbers. A property is
-        // left to run time (an absent one is null, and null * 2 is null).
-        if (e.op != Op::add)
-          for (const auto& x : e.args)
-            if (const T t = type_of(*x);
-                x->kind != Expr::Kind::property && known(t) && t != T::number && t != T::date && t != T::any)
-              type_error(e.pos,
-                         "cannot apply " + std::string(arithmetic_symbol(e.op)) + " to a " + std::string(t_name(t)));
-        if (known(a) && known(b) && a == T::number && b == T::number) set_type(e, T::number);
-        return;
+    types_.binary(e);
+    if (e.op == Op::eq || e.op == Op::ne)
+      for (int k = 0; k < 2; ++k)
+        if (EnumPtr v = enum_of(*e.args[k])) enum_operand(*e.args[1 - k], v);
+    if (e.op == Op::in) {
+      if (EnumPtr v = enum_of(*e.args[0]); v && !v->list) enum_elements(*e.args[1], v);
+      if (EnumPtr v = enum_of(*e.args[1]); v && v->list) enum_operand(*e.args[0], v, true);
     }
   }
 
@@ -1004,44 +790,17 @@ class Compiler {
     if (std::string why = outside(vocabulary, value.value.s()); !why.empty()) fail(value.pos, why);
   }
 
-  // The type every item of a list literal has, when they agree (`['Clara', 'Bob']`: string).
-  T element_type(const Expr& list) const {
-    if (list.kind != Expr::Kind::list || list.args.empty()) return T::any;
-    const T first = type_of(*list.args[0]);
-    for (const auto& item : list.args)
-      if (type_of(*item) != first) return T::any;
-    return first == T::null ? T::any : first;
-  }
-
   const Schema& schema_;
   const Text& text_;
   int slots_ = 0;
   bool pattern_ok_ = false;
-  std::map<const Expr*, T> types_;
+  Types types_{text_};
   std::map<const Expr*, bool> rel_lists_;
   std::map<const Expr*, EnumPtr> enums_;
   std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace
-
-bool is_node_builtin(std::string_view name) noexcept {
-  return std::find(std::begin(node_builtins), std::end(node_builtins), name) != std::end(node_builtins);
-}
-bool is_edge_builtin(std::string_view name) noexcept {
-  return std::find(std::begin(edge_builtins), std::end(edge_builtins), name) != std::end(edge_builtins);
-}
-bool is_aggregate_function(std::string_view n) noexcept {
-  return std::find(std::begin(aggregates), std::end(aggregates), n) != std::end(aggregates);
-}
-bool is_scalar_function(std::string_view n) noexcept {
-  return std::find(std::begin(scalars), std::end(scalars), n) != std::end(scalars);
-}
-std::vector<std::string> function_names() {
-  std::vector<std::string> out(std::begin(aggregates), std::end(aggregates));
-  out.insert(out.end(), std::begin(scalars), std::end(scalars));
-  return out;
-}
 
 void compile(Statement& st, const Schema& schema, const Text& text) { Compiler(schema, text).run(st); }
 

@@ -137,7 +137,7 @@ class Executor {
       const Clause& c;
       bool found = false, more = true;
       Bulk bulk;
-    } call{*this, k, c};
+    } call{*this, k, c, false, true, Bulk{}};
     match_patterns(
         patterns_[k], c.new_slots, row, env_,
         [&call](Row& r) {
