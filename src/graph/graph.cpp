@@ -91,12 +91,12 @@ struct Slice {
 
 Slice group(const std::vector<std::uint32_t>& begin, NodeIndex n) { return {begin[n], begin[n + 1]}; }
 
-Slice typed(const std::vector<std::uint32_t>& begin, const std::vector<EdgeIndex>& list,
-            const std::vector<detail::EdgeRec>& edges, NodeIndex n, TypeId type) {
-  const auto first = list.begin() + begin[n], last = list.begin() + begin[n + 1];
-  auto lo = std::partition_point(first, last, [&](EdgeIndex e) { return edges[e].type < type; });
-  auto hi = std::partition_point(lo, last, [&](EdgeIndex e) { return edges[e].type == type; });
-  return {static_cast<std::uint32_t>(lo - list.begin()), static_cast<std::uint32_t>(hi - list.begin())};
+// The entries of node n's group whose edge type is `type`, from the types beside the lists.
+Slice typed(const std::vector<std::uint32_t>& begin, const std::vector<TypeId>& types, NodeIndex n, TypeId type) {
+  const auto first = types.begin() + begin[n], last = types.begin() + begin[n + 1];
+  const auto lo = std::lower_bound(first, last, type);
+  const auto hi = std::upper_bound(lo, last, type);
+  return {static_cast<std::uint32_t>(lo - types.begin()), static_cast<std::uint32_t>(hi - types.begin())};
 }
 
 template <class T>
@@ -112,10 +112,10 @@ std::span<const EdgeIndex> Graph::in_edges(NodeIndex n) const noexcept {
   return part(impl_->in_list, group(impl_->in_begin, n));
 }
 std::span<const EdgeIndex> Graph::out_edges(NodeIndex n, TypeId type) const noexcept {
-  return part(impl_->out_list, typed(impl_->out_begin, impl_->out_list, impl_->edges, n, type));
+  return part(impl_->out_list, typed(impl_->out_begin, impl_->out_types, n, type));
 }
 std::span<const EdgeIndex> Graph::in_edges(NodeIndex n, TypeId type) const noexcept {
-  return part(impl_->in_list, typed(impl_->in_begin, impl_->in_list, impl_->edges, n, type));
+  return part(impl_->in_list, typed(impl_->in_begin, impl_->in_types, n, type));
 }
 std::span<const NodeIndex> Graph::out_neighbors(NodeIndex n) const noexcept {
   return part(impl_->out_nodes, group(impl_->out_begin, n));
@@ -124,10 +124,10 @@ std::span<const NodeIndex> Graph::in_neighbors(NodeIndex n) const noexcept {
   return part(impl_->in_nodes, group(impl_->in_begin, n));
 }
 std::span<const NodeIndex> Graph::out_neighbors(NodeIndex n, TypeId type) const noexcept {
-  return part(impl_->out_nodes, typed(impl_->out_begin, impl_->out_list, impl_->edges, n, type));
+  return part(impl_->out_nodes, typed(impl_->out_begin, impl_->out_types, n, type));
 }
 std::span<const NodeIndex> Graph::in_neighbors(NodeIndex n, TypeId type) const noexcept {
-  return part(impl_->in_nodes, typed(impl_->in_begin, impl_->in_list, impl_->edges, n, type));
+  return part(impl_->in_nodes, typed(impl_->in_begin, impl_->in_types, n, type));
 }
 
 bool Graph::owns(Node n) const noexcept { return n.g_ == impl_.get() && n.i_ < impl_->nodes.size(); }

@@ -151,13 +151,14 @@ struct GraphImpl {
   std::vector<Date> dates;
 
   // Derived by index(); never changed afterwards, so const queries need no locks.
-  std::vector<NodeIndex> node_by_id;                       // per StrId: the node with that id, or no_node
-  std::vector<std::vector<NodeIndex>> nodes_by_type;       // per TypeId, exact type
-  std::vector<std::size_t> edges_per_type;                 // per TypeId: how many edges
-  std::vector<std::uint32_t> out_begin, in_begin;          // CSR offsets, node_count() + 1
-  std::vector<EdgeIndex> out_list, in_list;                // per node, sorted by (edge type, other end)
-  std::vector<NodeIndex> out_nodes, in_nodes;              // the other end of each out_list / in_list entry
-  Strings names;                                           // folded labels and aliases
+  std::vector<NodeIndex> node_by_id;                  // per StrId: the node with that id, or no_node
+  std::vector<std::vector<NodeIndex>> nodes_by_type;  // per TypeId, exact type
+  std::vector<std::size_t> edges_per_type;            // per TypeId: how many edges
+  std::vector<std::uint32_t> out_begin, in_begin;     // CSR offsets, node_count() + 1
+  std::vector<EdgeIndex> out_list, in_list;           // per node, sorted by (edge type, other end)
+  std::vector<NodeIndex> out_nodes, in_nodes;         // the other end of each out_list / in_list entry
+  std::vector<TypeId> out_types, in_types;  // the type of each entry: a typed slice is found without the edge records
+  Strings names;                            // folded labels and aliases
   std::vector<std::pair<StrId, NodeIndex>> nodes_by_name;  // (name in `names`, node), sorted
 
   /// Builds every derived structure from nodes and edges.

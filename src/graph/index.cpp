@@ -12,10 +12,17 @@ namespace diplograph::detail {
 
 namespace {
 
-// Offsets, edge lists and other ends grouped by node, each group sorted by (edge type, other
-// end, index).
-void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, bool outgoing,
-                     std::vector<std::uint32_t>& begin, std::vector<EdgeIndex>& list, std::vector<NodeIndex>& other) {
+// One side of the adjacency: offsets, and per node its edges, their other ends and their types,
+// sorted by (edge type, other end, index).
+struct Side {
+  std::vector<std::uint32_t>& begin;
+  std::vector<EdgeIndex>& list;
+  std::vector<NodeIndex>& other;
+  std::vector<TypeId>& types;
+};
+
+void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, bool outgoing, Side side) {
+  auto& [begin, list, other, types] = side;
   begin.assign(node_count + 1, 0);
   for (const auto& e : edges) ++begin[(outgoing ? e.from : e.to) + 1];
   for (std::size_t i = 0; i < node_count; ++i) begin[i + 1] += begin[i];
@@ -32,9 +39,11 @@ void build_adjacency(const std::vector<EdgeRec>& edges, std::size_t node_count, 
     if (begin[n + 1] - begin[n] > 1) std::sort(keyed.begin() + begin[n], keyed.begin() + begin[n + 1]);
   list.resize(edges.size());
   other.resize(edges.size());
+  types.resize(edges.size());
   for (std::size_t k = 0; k < keyed.size(); ++k) {
     list[k] = keyed[k].second;
     other[k] = static_cast<NodeIndex>(keyed[k].first);
+    types[k] = static_cast<TypeId>(keyed[k].first >> 32);
   }
 }
 
@@ -50,12 +59,13 @@ void GraphImpl::index() {
   edges.shrink_to_fit(), edge_ids.shrink_to_fit(), nodes.shrink_to_fit(), aliases.shrink_to_fit();
   std::atomic<bool> out_taken = false;
   auto out_if_free = [&] {
-    if (!out_taken.exchange(true)) build_adjacency(edges, nodes.size(), true, out_begin, out_list, out_nodes);
+    if (!out_taken.exchange(true))
+      build_adjacency(edges, nodes.size(), true, {out_begin, out_list, out_nodes, out_types});
   };
   auto second_side = [&] {
     props.shrink_to_fit(), citations.shrink_to_fit(), list_items.shrink_to_fit(), texts.shrink_to_fit();
     dates.shrink_to_fit(), times.shrink_to_fit();
-    build_adjacency(edges, nodes.size(), false, in_begin, in_list, in_nodes);
+    build_adjacency(edges, nodes.size(), false, {in_begin, in_list, in_nodes, in_types});
     out_if_free();
   };
   std::thread second_core;
