@@ -173,12 +173,12 @@ void Assembler::grow_times_slots() {
   }
 }
 
-std::uint32_t Assembler::store_times(const Times& t) {
+std::uint32_t Assembler::store_times(const Times& t, std::uint32_t hash) {
   if (t.bits == 0) return 0;
   std::vector<Times>& times = impl_->times;
   if (times.size() * 2 >= times_slots_.size()) grow_times_slots();
-  const std::size_t mask = times_slots_.size() - 1;
-  for (std::size_t i = hash_of(t) & mask;; i = (i + 1) & mask) {
+  const std::size_t mask = times_slots_.size() - 1;  // below 2^32: the hash's low bits are hash_of's
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     const std::uint32_t at = times_slots_[i];
     if (at != 0 && times[at] == t) return at;
     if (at == 0) {
@@ -218,11 +218,18 @@ Times times_of(const std::optional<Date>& date, const std::optional<Date>& start
   if (end) t.second = *end, t.bits |= has_end;
   return t;
 }
+
+// The Times table hash of an item's dates (Hashes), 0 when it has none.
+std::uint32_t times_hash(const std::optional<Date>& date, const std::optional<Date>& start,
+                         const std::optional<Date>& end) noexcept {
+  const Times t = times_of(date, start, end);
+  return t.bits == 0 ? 0 : static_cast<std::uint32_t>(hash_of(t));
+}
 }  // namespace
 
-void Assembler::prefetch_times(const Times& t, int stage) const noexcept {
-  if (t.bits == 0 || times_slots_.empty()) return;
-  const std::uint32_t& slot = times_slots_[hash_of(t) & (times_slots_.size() - 1)];
+void Assembler::prefetch_times(std::uint32_t hash, int stage) const noexcept {
+  if (hash == 0 || times_slots_.empty()) return;
+  const std::uint32_t& slot = times_slots_[hash & (times_slots_.size() - 1)];
   if (stage == 0)
     __builtin_prefetch(&slot);
   else if (slot != 0)
@@ -243,23 +250,19 @@ Times Assembler::check_times(const std::optional<Date>& date, const std::optiona
 // An item's strings are looked up in the table in the order they are interned below; each
 // lookup of a table larger than the cache costs a miss or three, which the hints overlap.
 Assembler::Hashes Assembler::hashes(const NodeData& n) noexcept {
-  return {Strings::hash(n.id), Strings::hash(n.label), 0};
+  return {Strings::hash(n.id), Strings::hash(n.label), 0, times_hash(n.date, n.start, n.end)};
 }
 
 Assembler::Hashes Assembler::hashes(const EdgeData& e) noexcept {
-  return {e.id.empty() ? 0 : Strings::hash(e.id), Strings::hash(e.from), Strings::hash(e.to)};
+  return {e.id.empty() ? 0 : Strings::hash(e.id), Strings::hash(e.from), Strings::hash(e.to),
+          times_hash(e.date, e.start, e.end)};
 }
 
-void Assembler::prefetch(const NodeData& n, const Hashes& h, int stage) const noexcept {
+void Assembler::prefetch(const Hashes& h, int stage) const noexcept {
   const Strings& s = impl_->strings;
-  for (std::size_t i = 0; i < 2; ++i) stage == 0 ? s.prefetch_slot(h[i]) : s.prefetch_bounds(h[i]);
-  prefetch_times(times_of(n.date, n.start, n.end), stage);
-}
-
-void Assembler::prefetch(const EdgeData& e, const Hashes& h, int stage) const noexcept {
-  const Strings& s = impl_->strings;
-  for (std::size_t i = e.id.empty() ? 1 : 0; i < 3; ++i) stage == 0 ? s.prefetch_slot(h[i]) : s.prefetch_bounds(h[i]);
-  prefetch_times(times_of(e.date, e.start, e.end), stage);
+  for (std::size_t i = 0; i < 3; ++i)  // 0: no such string (a node's third, an edge without id)
+    if (h[i] != 0) stage == 0 ? s.prefetch_slot(h[i]) : s.prefetch_bounds(h[i]);
+  prefetch_times(h[3], stage);
 }
 
 void Assembler::add_node(NodeData&& n, const Hashes& hashes) {
@@ -294,7 +297,7 @@ void Assembler::add_node(NodeData&& n, const Hashes& hashes) {
     problems_[i].message = describe_node(n.id) + ": " + problems_[i].message;
   rec.modality = n.modality;
   const std::size_t before_times = problems_.size();
-  rec.times = store_times(check_times(n.date, n.start, n.end, false, item));
+  rec.times = store_times(check_times(n.date, n.start, n.end, false, item), hashes[3]);
   for (std::size_t i = before_times; i < problems_.size(); ++i)
     problems_[i].message = describe_node(n.id) + " " + problems_[i].message;
   impl_->nodes.push_back(rec);
@@ -323,7 +326,7 @@ void Assembler::add_edge(EdgeData&& e, const Hashes& hashes) {
   Range props;
   if (type) props = store_props(e.props, true, item, rec.type);
   store_common(rec, props, store_citations(e.sources, true, item), true, item);
-  rec.times = store_times(check_times(e.date, e.start, e.end, true, item));
+  rec.times = store_times(check_times(e.date, e.start, e.end, true, item), hashes[3]);
   if (type && type->date == DateRule::required && !e.date && !e.start)
     problem(ErrorCode::schema, true, item, Field::object, "edge type '" + e.type + "' requires a date");
   for (std::size_t i = before; i < problems_.size(); ++i)

@@ -43,18 +43,18 @@ class Assembler {
   void add_node(NodeData&& node) { add_node(std::move(node), hashes(node)); }
   void add_edge(EdgeData&& edge) { add_edge(std::move(edge), hashes(edge)); }
   /// The table hashes (Strings::hash) of the strings an add interns first: a node's id and
-  /// label, an edge's id (0 when it has none), from and to. Computed once for the hints and
-  /// the add that follows them.
-  using Hashes = std::array<std::uint32_t, 3>;
+  /// label, an edge's id (0 when it has none), from and to; last, the hash of the item's dates
+  /// in the Times table (0 when it has none). Computed once for the hints and the add that
+  /// follows them.
+  using Hashes = std::array<std::uint32_t, 4>;
   static Hashes hashes(const NodeData& node) noexcept;
   static Hashes hashes(const EdgeData& edge) noexcept;
   /// add_node() and add_edge() with the item's hashes() already computed.
   void add_node(NodeData&& node, const Hashes& hashes);
   void add_edge(EdgeData&& edge, const Hashes& hashes);
-  /// Hints that `node` or `edge`, of hashes `hashes`, will be added a few items from now (see
+  /// Hints that the item of hashes `hashes` will be added a few items from now (see
   /// Strings::prefetch_slot): `stage` 0 about twice as far ahead as stage 1.
-  void prefetch(const NodeData& node, const Hashes& hashes, int stage) const noexcept;
-  void prefetch(const EdgeData& edge, const Hashes& hashes, int stage) const noexcept;
+  void prefetch(const Hashes& hashes, int stage) const noexcept;
   std::uint32_t nodes_added() const noexcept { return node_count_; }
   std::uint32_t edges_added() const noexcept { return edge_count_; }
 
@@ -69,9 +69,10 @@ class Assembler {
   Range store_citations(const std::vector<Citation>& sources, bool edge, std::uint32_t item);
   Times check_times(const std::optional<Date>& date, const std::optional<Date>& start, const std::optional<Date>& end,
                     bool edge, std::uint32_t item);
-  /// The index of `t` in GraphImpl::times, which holds each distinct Times once.
-  std::uint32_t store_times(const Times& t);
-  void prefetch_times(const Times& t, int stage) const noexcept;  // as prefetch()
+  /// The index of `t`, of hash `hash` (Hashes), in GraphImpl::times, which holds each distinct
+  /// Times once.
+  std::uint32_t store_times(const Times& t, std::uint32_t hash);
+  void prefetch_times(std::uint32_t hash, int stage) const noexcept;  // as prefetch()
   void store_common(FactRec& rec, Range props, Range sources, bool edge, std::uint32_t item);
   bool check_value(Value& value, const PropertySpec& spec, std::string& why) const;
   // The steps of finish(), in order.

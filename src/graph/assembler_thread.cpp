@@ -88,12 +88,12 @@ void AssemblerThread::assemble(std::vector<Item>& items, std::size_t count) {
   std::array<Assembler::Hashes, ring_size> ring;
   auto hint = [&](std::size_t j) {
     ring[j % ring_size] = Assembler::hashes(items[j]);
-    assembler_.prefetch(items[j], ring[j % ring_size], 0);
+    assembler_.prefetch(ring[j % ring_size], 0);
   };
   for (std::size_t j = 0; j < std::min(ahead, count); ++j) hint(j);
   for (std::size_t i = 0; i < count; ++i) {
     if (i + ahead < count) hint(i + ahead);
-    if (i + ahead / 2 < count) assembler_.prefetch(items[i + ahead / 2], ring[(i + ahead / 2) % ring_size], 1);
+    if (i + ahead / 2 < count) assembler_.prefetch(ring[(i + ahead / 2) % ring_size], 1);
     if constexpr (std::is_same_v<Item, NodeData>)
       assembler_.add_node(std::move(items[i]), ring[i % ring_size]);
     else

@@ -498,7 +498,9 @@ class Matcher {
   // more than one hop that is counted (MatchPlan::tail_hops)?
   bool counts_tail(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k) const {
     const std::size_t hops = p.rels.size() - k;
-    if (!weight_ || start != 0 || pi + 1 != patterns_.size() || hops < 2 || hops > where_->tail_hops) return false;
+    if (!weight_ || start != 0 || pi + 1 != patterns_.size() || hops < 2 ||
+        hops > static_cast<std::size_t>(where_->tail_hops))
+      return false;
     for (std::size_t j = k; j < p.rels.size(); ++j)
       if (is_bound(p.rels[j].slot) || is_bound(p.nodes[j + 1].slot)) return false;
     return true;
@@ -735,6 +737,10 @@ class Matcher {
     });
   }
 
+  // A match enumerated edge by edge recurses once per edge: past this many it stops with an
+  // error rather than run out of stack (ASan's frames, the largest, use under 3 KB a level).
+  static constexpr std::size_t longest_path = 1000;
+
   template <class G>
   bool var_length(const Pattern& p, const RelPattern& r, NodeIndex from, Dir dir, bool right, const NodePattern& there,
                   G&& go_on) {
@@ -771,6 +777,11 @@ class Matcher {
       return each_edge(at, dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
         if (!dist.empty() && depth + 1 + dist[far] > r.max_hops) return true;
         if (is_used(e) || !edge_fits(r, e)) return true;
+        if (used_.size() >= longest_path)
+          fail(env_, r.pos, ErrorCode::limit,
+               "query stopped: a path reached " + std::to_string(longest_path) +
+                   " relationships; paths are enumerated one by one, so bound the variable-length pattern (e.g. "
+                   "[*1..20]) or count its distinct ends (count(DISTINCT b))");
         used_.push_back(out ? Used{e, at, far} : Used{e, far, at});
         path.push_back(e);
         const bool result = extend(far);
