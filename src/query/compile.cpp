@@ -26,7 +26,7 @@ struct Var {
   std::string name;
   int slot = -1;
   VarKind kind = VarKind::value;
-  T type = T::any;                 // for values: what the projection is known to give
+  Type type = Type::any;           // for values: what the projection is known to give
   std::vector<bool> node_types{};  // node: types its patterns allow (empty = any)
   std::vector<bool> edge_types{};  // edge: likewise
   bool citation = false;           // value: an element of sources(x), whose `stance` is an enum
@@ -151,12 +151,12 @@ class Compiler {
       for (Var& v : scope) {
         if (v.name != name) continue;
         const bool fresh_here = std::find(fresh.begin(), fresh.end(), v.slot) != fresh.end();
-        if (kind == VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
-            v.type != T::node)
-          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a node");
-        if (kind != VarKind::node && v.kind == VarKind::value && v.type != T::any && v.type != T::null &&
-            v.type != T::edge && (v.type != T::list || kind == VarKind::edge))
-          fail(pos, "'" + name + "' is a " + std::string(t_name(v.type)) + ", used here as a relationship");
+        if (kind == VarKind::node && v.kind == VarKind::value && v.type != Type::any && v.type != Type::null &&
+            v.type != Type::node)
+          fail(pos, "'" + name + "' is a " + std::string(type_name(v.type)) + ", used here as a node");
+        if (kind != VarKind::node && v.kind == VarKind::value && v.type != Type::any && v.type != Type::null &&
+            v.type != Type::edge && (v.type != Type::list || kind == VarKind::edge))
+          fail(pos, "'" + name + "' is a " + std::string(type_name(v.type)) + ", used here as a relationship");
         if (kind == VarKind::node && v.kind != VarKind::node && v.kind != VarKind::value)
           fail(pos, "'" + name + "' is a " + std::string(v.kind == VarKind::path ? "path" : "relationship") +
                         ", used here as a node");
@@ -501,7 +501,7 @@ class Compiler {
         resolve(*e.args[0], scope, ctx, aggs);
         for (std::size_t k = 1; k < e.args.size(); ++k)
           if (e.args[k]) resolve(*e.args[k], scope, ctx, aggs);
-        types_.set(e, T::map);
+        types_.set(e, Type::map);
         return;
       default:
         break;
@@ -515,18 +515,18 @@ class Compiler {
     switch (e.kind) {
       case Expr::Kind::not_:
         types_.expect_boolean(*e.args[0], "NOT");
-        types_.set(e, T::boolean);
+        types_.set(e, Type::boolean);
         break;
       case Expr::Kind::is_null:
       case Expr::Kind::has_labels:
       case Expr::Kind::chain:
-        types_.set(e, T::boolean);
+        types_.set(e, Type::boolean);
         break;
       case Expr::Kind::list:
-        types_.set(e, T::list);
+        types_.set(e, Type::list);
         break;
       case Expr::Kind::map:
-        types_.set(e, T::map);
+        types_.set(e, Type::map);
         break;
       case Expr::Kind::binary:
         binary(e);
@@ -542,10 +542,10 @@ class Compiler {
       if (it->name.empty()) continue;
       if (it->name == e.name) {
         e.slot = it->slot;
-        types_.set(e, it->kind == VarKind::node       ? T::node
-                      : it->kind == VarKind::edge     ? T::edge
-                      : it->kind == VarKind::path     ? T::path
-                      : it->kind == VarKind::rel_list ? T::list
+        types_.set(e, it->kind == VarKind::node       ? Type::node
+                      : it->kind == VarKind::edge     ? Type::edge
+                      : it->kind == VarKind::path     ? Type::path
+                      : it->kind == VarKind::rel_list ? Type::list
                                                       : it->type);
         rel_lists_[&e] = it->kind == VarKind::rel_list;
         return;
@@ -564,20 +564,21 @@ class Compiler {
 
   void property(Expr& e, const Scope& scope) {
     const Expr& object = *e.args[0];
-    const T t = types_.of(object);
+    const Type t = types_.of(object);
     if (object.kind == Expr::Kind::variable && rel_lists_[&object])
       fail(e.pos,
            "'" + object.name + "' is a variable-length relationship (a list of relationships); it has no property '" +
                e.name + "'",
            ErrorCode::value);
-    if (t == T::number || t == T::boolean || t == T::string || t == T::list || t == T::date || t == T::path)
-      types_.mismatch(e.pos, "a " + std::string(t_name(t)) + " has no property '" + e.name + "'");
+    if (t == Type::number || t == Type::boolean || t == Type::string || t == Type::list || t == Type::date ||
+        t == Type::path)
+      types_.mismatch(e.pos, "a " + std::string(type_name(t)) + " has no property '" + e.name + "'");
     const Var* var = var_of(object, scope);
     if (var && var->citation && e.name == "stance") enums_[&e] = builtin_enum("stance", schema_);
-    if (t != T::node && t != T::edge) return;
-    Var any{.name = object.name, .slot = -1, .kind = t == T::node ? VarKind::node : VarKind::edge};
+    if (t != Type::node && t != Type::edge) return;
+    Var any{.name = object.name, .slot = -1, .kind = t == Type::node ? VarKind::node : VarKind::edge};
     EnumPtr vocabulary;
-    types_.set(e, check_property(e.name, e.pos, var ? *var : any, t == T::node, &vocabulary));
+    types_.set(e, check_property(e.name, e.pos, var ? *var : any, t == Type::node, &vocabulary));
     if (vocabulary) enums_[&e] = vocabulary;
   }
 
@@ -589,9 +590,9 @@ class Compiler {
 
   // The type of property `name` of `var`, or an error naming the closest known property. Sets
   // `*vocabulary` when every declaration of the property (or the built-in field) is one enum.
-  T check_property(const std::string& name, std::size_t pos, const Var& var, bool node, EnumPtr* vocabulary) {
+  Type check_property(const std::string& name, std::size_t pos, const Var& var, bool node, EnumPtr* vocabulary) {
     std::vector<std::string> candidates;
-    std::optional<T> found;
+    std::optional<Type> found;
     bool plover = false;
     const PropertySpec* first = nullptr;
     bool one_enum = true;
@@ -599,8 +600,8 @@ class Compiler {
       candidates.push_back(spec.name);
       if (spec.kind == ValueKind::enumeration && spec.vocabulary == Schema::plover_vocabulary) plover = true;
       if (spec.name != name) return;
-      const T t = spec_type(spec);
-      found = !found || *found == t ? t : T::any;
+      const Type t = spec_type(spec);
+      found = !found || *found == t ? t : Type::any;
       if (!first)
         first = &spec;
       else if (spec.kind != first->kind || spec.vocabulary != first->vocabulary || spec.list != first->list)
@@ -633,7 +634,7 @@ class Compiler {
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
     // A likely typo is an error; any other unknown property is null, as in Neo4j (open world).
     std::string hint = did_you_mean(name, candidates);
-    if (hint.empty()) return T::null;
+    if (hint.empty()) return Type::null;
     std::string what = var.name.empty() ? (node ? "this node" : "this relationship") : "'" + var.name + "'";
     fail(pos, "unknown property '" + name + "' of " + what + hint);
   }
@@ -648,7 +649,7 @@ class Compiler {
     e.kind = e.kind == Expr::Kind::count_star ? Expr::Kind::count_star : Expr::Kind::aggregate;
     e.agg = static_cast<int>(aggs->size());
     aggs->push_back(&e);
-    types_.set(e, e.name == "collect" ? T::list : e.name == "min" || e.name == "max" ? T::any : T::number);
+    types_.set(e, e.name == "collect" ? Type::list : e.name == "min" || e.name == "max" ? Type::any : Type::number);
     const std::size_t want = e.name == "percentilecont" || e.name == "percentiledisc" ? 2 : 1;
     if (e.kind == Expr::Kind::aggregate && e.args.size() != want)
       fail(e.pos, e.name + "() takes " + std::to_string(want) + " argument" + (want == 1 ? "" : "s") + ", got " +
@@ -719,7 +720,7 @@ class Compiler {
       pattern_ok_ = k == 1;
       if (e.args[k]) resolve(*e.args[k], inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
     }
-    types_.set(e, e.kind == Expr::Kind::quantifier ? T::boolean : T::list);
+    types_.set(e, e.kind == Expr::Kind::quantifier ? Type::boolean : Type::list);
   }
 
   void pattern_expression(Expr& e, const Scope& scope, Ctx ctx, std::vector<const Expr*>* aggs) {
@@ -744,7 +745,7 @@ class Compiler {
     }
     for (auto& a : e.args)
       if (a) resolve(*a, inner, ctx == Ctx::inside_aggregate ? ctx : Ctx::plain, aggs);
-    types_.set(e, e.kind == Expr::Kind::pattern_comp ? T::list : e.name == "count" ? T::number : T::boolean);
+    types_.set(e, e.kind == Expr::Kind::pattern_comp ? Type::list : e.name == "count" ? Type::number : Type::boolean);
   }
 
   // The operator's type (types.hpp), and an enum-valued field compared with a value.

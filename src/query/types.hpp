@@ -13,20 +13,20 @@
 
 namespace diplograph::ql {
 
-enum class T : std::uint8_t { any, null, boolean, number, string, date, list, map, node, edge, path };
+enum class Type : std::uint8_t { any, null, boolean, number, string, date, list, map, node, edge, path };
 
-std::string_view t_name(T t);
+std::string_view type_name(Type t);
 /// The type of a schema-declared property / of a built-in field of that name.
-T spec_type(const PropertySpec& spec);
-T builtin_type(std::string_view name);
+Type spec_type(const PropertySpec& spec);
+Type builtin_type(std::string_view name);
 
 /// The known type of each expression of one query, filled bottom-up as the compiler resolves it.
 class Types {
  public:
   explicit Types(const Text& text) : text_(text) {}
 
-  T of(const Expr& e) const;
-  void set(const Expr& e, T t) { types_[&e] = t; }
+  Type of(const Expr& e) const;
+  void set(const Expr& e, Type t) { types_[&e] = t; }
 
   /// A literal's type, from its value.
   void literal(const Expr& e);
@@ -36,14 +36,14 @@ class Types {
   /// its result type.
   void call(const Expr& e);
   /// The type every item of a list literal has, when they agree (`['Clara', 'Bob']`: string).
-  T element(const Expr& list) const;
+  Type element(const Expr& list) const;
 
   void expect_boolean(const Expr& e, const char* where) const;
   [[noreturn]] void mismatch(std::size_t pos, const std::string& message) const;
 
  private:
   const Text& text_;
-  std::map<const Expr*, T> types_;
+  std::map<const Expr*, Type> types_;
 };
 
 }  // namespace diplograph::ql
