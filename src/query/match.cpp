@@ -70,9 +70,12 @@ class Matcher {
     return true;
   }
 
+  // Is node `i` of one of the types n's labels allow?
+  bool of_types(const NodePattern& n, NodeIndex i) const { return n.types.empty() || n.types[g_.node(i).type_id()]; }
+
   // `typed`: `i` is known to be of one of n's types (it came from their node lists).
   bool node_fits(const NodePattern& n, NodeIndex i, bool typed = false) {
-    if (!typed && !n.types.empty() && !n.types[g_.node(i).type_id()]) return false;
+    if (!typed && !of_types(n, i)) return false;
     if (n.props.empty() && !n.props_param) return true;
     const Pin pin = pin_of(n);
     if (!pin.by) return props_fit(n.props, n.props_param.get(), true, i);
@@ -260,12 +263,9 @@ class Matcher {
 
   std::size_t degree(NodeIndex n, Dir dir, const RelPattern& r) const {
     std::size_t d = 0;
-    auto side = [&](bool out) {
-      if (r.types.empty()) d += (out ? g_.out_edges(n) : g_.in_edges(n)).size();
-      for (TypeId t : r.types) d += (out ? g_.out_edges(n, t) : g_.in_edges(n, t)).size();
-    };
-    if (dir != Dir::in) side(true);
-    if (dir != Dir::out) side(false);
+    auto add = [&](std::span<const NodeIndex> ends) { d += ends.size(); };
+    if (dir != Dir::in) neighbor_spans(n, Dir::out, r, add);
+    if (dir != Dir::out) neighbor_spans(n, Dir::in, r, add);
     return d;
   }
 
@@ -348,7 +348,7 @@ class Matcher {
   // The far ends of the edges at `n` that a directed step may take, a span at a time (the
   // neighbour arrays alone: each_edge when the edges matter).
   template <class F>
-  void neighbor_spans(NodeIndex n, Dir dir, const RelPattern& r, F&& f) {
+  void neighbor_spans(NodeIndex n, Dir dir, const RelPattern& r, F&& f) const {
     const bool out = dir == Dir::out;
     if (r.types.empty()) f(out ? g_.out_neighbors(n) : g_.in_neighbors(n));
     for (TypeId t : r.types) f(out ? g_.out_neighbors(n, t) : g_.in_neighbors(n, t));
@@ -627,7 +627,7 @@ class Matcher {
     std::vector<NodeIndex> kept;
     kept.reserve(found.size());
     for (NodeIndex n : found)
-      if (there.types.empty() || there.types[g_.node(n).type_id()]) kept.push_back(n);
+      if (of_types(there, n)) kept.push_back(n);
     for (int x : where_->set_unlike) {
       const V& v = slot(x);
       if (v.is_node()) {
@@ -648,7 +648,7 @@ class Matcher {
   std::int64_t hop_count(NodeIndex here, Dir dir, const RelPattern& r, const NodePattern& there) {
     if (!there.types.empty()) {  // the far ends' types, read from the nodes, no row bound
       std::int64_t n = 0;
-      auto fits = [&](NodeIndex far) { return there.types[g_.node(far).type_id()]; };
+      auto fits = [&](NodeIndex far) { return of_types(there, far); };
       if (dir != Dir::both && used_.empty()) {
         env_.budget.step();
         neighbor_spans(here, dir, r,
@@ -682,7 +682,7 @@ class Matcher {
     if (k + 2 == p.nodes.size()) return hop_count(here, r.dir, r, there);
     std::int64_t n = 0;
     each_edge(here, r.dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
-      if (is_used(e) || (!there.types.empty() && !there.types[g_.node(far).type_id()])) return true;
+      if (is_used(e) || !of_types(there, far)) return true;
       used_.push_back(out ? Used{e, here, far} : Used{e, far, here});
       n += tail_count(p, k + 1, far);
       used_.pop_back();
@@ -692,12 +692,10 @@ class Matcher {
   }
 
   std::size_t loops_at(NodeIndex n, const RelPattern& r) const {
-    auto loops = [n](std::span<const NodeIndex> ends) {
-      return static_cast<std::size_t>(std::count(ends.begin(), ends.end(), n));
-    };
-    if (r.types.empty()) return loops(g_.in_neighbors(n));
     std::size_t k = 0;
-    for (TypeId t : r.types) k += loops(g_.in_neighbors(n, t));
+    neighbor_spans(n, Dir::in, r, [&](std::span<const NodeIndex> ends) {
+      k += static_cast<std::size_t>(std::count(ends.begin(), ends.end(), n));
+    });
     return k;
   }
 

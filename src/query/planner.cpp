@@ -8,11 +8,10 @@ namespace diplograph::ql {
 namespace {
 
 // Functions whose value is not fixed by their arguments, or whose folding could build a large
-// value before the run's limits apply.
+// value before the run's limits apply. The compiler has lower-cased the name.
 bool foldable_call(const Expr& e) {
   if (e.args.empty()) return false;
-  std::string n = e.name;
-  std::transform(n.begin(), n.end(), n.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string& n = e.name;
   return n != "rand" && n != "randomuuid" && n != "timestamp" && n != "range";
 }
 
@@ -255,6 +254,15 @@ void slots_outside_aggregates(const Expr& e, std::vector<int>& out) {
 
 bool is_type_of(const Expr& e, int slot) { return is_type_of_variable(e) && e.args[0]->slot == slot; }
 
+// The slots an aggregating projection reads outside its aggregates: its grouping keys but an
+// item `type(<skip>)`, its ORDER BY and its WHERE.
+void slots_outside_aggregates(const Projection& p, std::vector<int>& out, int skip = -1) {
+  for (const auto& item : p.items)
+    if (!is_type_of(*item.expr, skip)) slots_outside_aggregates(*item.expr, out);
+  for (const auto& s : p.order) slots_outside_aggregates(*s.expr, out);
+  if (p.where) slots_outside_aggregates(*p.where, out);
+}
+
 // Slot `s` is new to MATCH `m` and appears once in `reads`: only where it is bound.
 bool read_once(const Clause& m, const std::vector<int>& reads, int s) {
   return contains(m.new_slots, s) && std::count(reads.begin(), reads.end(), s) == 1;
@@ -298,16 +306,10 @@ void plan_counting(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   const std::size_t in_clause = reads.size();
   const Pattern* chain = last_chain(m);
   const bool lone = chain && m.patterns.size() == 1 && scanned(*chain, reads, m);
-  bool by_type = false;
-  for (const auto& item : proj.items) {
-    if (lone && is_type_of(*item.expr, chain->rels[0].slot)) {
-      by_type = true;
-      continue;
-    }
-    slots_outside_aggregates(*item.expr, reads);
-  }
-  for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
-  if (proj.where) slots_outside_aggregates(*proj.where, reads);
+  const int rel = lone ? chain->rels[0].slot : -1;
+  const bool by_type = std::any_of(proj.items.begin(), proj.items.end(),
+                                   [&](const ProjectionItem& item) { return is_type_of(*item.expr, rel); });
+  slots_outside_aggregates(proj, reads, rel);
   plan.summed = !by_type && std::none_of(reads.begin() + static_cast<std::ptrdiff_t>(in_clause), reads.end(),
                                          [&](int s) { return contains(m.new_slots, s); });
   if (!chain) return;
@@ -351,9 +353,7 @@ void plan_reach_set(const Projection& proj, int end, MatchPlan& plan) {
       }))
     return;
   std::vector<int> reads;
-  for (const auto& item : proj.items) slots_outside_aggregates(*item.expr, reads);
-  for (const auto& s : proj.order) slots_outside_aggregates(*s.expr, reads);
-  if (proj.where) slots_outside_aggregates(*proj.where, reads);
+  slots_outside_aggregates(proj, reads);
   for (const Expr* t : plan.residual) slots_read(*t, reads);
   if (contains(reads, end)) return;
   std::vector<int> unlike;
