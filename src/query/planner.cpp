@@ -63,6 +63,7 @@ class Folder {
     if (!e) return;
     for (auto& a : e->args) expr(a);
     if (e->pattern) pattern(*e->pattern);
+    for (auto& more : e->more_patterns) pattern(*more);
     if (e->kind == Expr::Kind::property) e->time_field = time_field(schema_, e->name);
     if (!folds(*e)) return;
     try {
@@ -103,6 +104,7 @@ class Folder {
 };
 
 void slots_read(const Expr& e, std::vector<int>& out);
+void patterns_read(const Expr& e, std::vector<int>& out);
 
 void slots_read(const Pattern& p, std::vector<int>& out) {
   for (const auto& n : p.nodes) {
@@ -121,7 +123,13 @@ void slots_read(const Expr& e, std::vector<int>& out) {
   if (e.kind == Expr::Kind::variable) out.push_back(e.slot);
   for (const auto& a : e.args)
     if (a) slots_read(*a, out);
+  patterns_read(e, out);
+}
+
+// The slots read by the patterns of a pattern expression or an EXISTS / COUNT subquery.
+void patterns_read(const Expr& e, std::vector<int>& out) {
   if (e.pattern) slots_read(*e.pattern, out);
+  for (const auto& more : e.more_patterns) slots_read(*more, out);
 }
 
 // The slots of a clause that are bound only at the end of a pattern, not step by step.
@@ -249,7 +257,7 @@ void slots_outside_aggregates(const Expr& e, std::vector<int>& out) {
   if (e.kind == Expr::Kind::variable) out.push_back(e.slot);
   for (const auto& a : e.args)
     if (a) slots_outside_aggregates(*a, out);
-  if (e.pattern) slots_read(*e.pattern, out);
+  patterns_read(e, out);
 }
 
 bool is_type_of(const Expr& e, int slot) { return is_type_of_variable(e) && e.args[0]->slot == slot; }
