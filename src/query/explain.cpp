@@ -38,7 +38,8 @@ class Explainer {
 
   void part(const SingleQuery& q, const std::string& indent) {
     std::vector<int> bound;
-    for (const auto& c : q.clauses) {
+    for (std::size_t k = 0; k < q.clauses.size(); ++k) {
+      const Clause& c = q.clauses[k];
       switch (c.kind) {
         case Clause::Kind::match:
           match(c, bound, indent);
@@ -46,6 +47,8 @@ class Explainer {
           break;
         case Clause::Kind::unwind:
           line(indent, "Unwind " + source(*c.expr) + " AS " + c.alias);
+          if (k + 1 < q.clauses.size() && q.clauses[k + 1].plan && q.clauses[k + 1].plan->listed >= 0)
+            line(indent + "  ", "list: goes on whole to the next MATCH, no row per item");
           bound.push_back(c.slot);
           break;
         case Clause::Kind::with:
@@ -130,7 +133,10 @@ class Explainer {
     for (std::size_t k = 0; k < c.patterns.size(); ++k) head += (k ? ", " : "") + pattern_text(c.patterns[k]);
     line(indent, head);
     for (const auto& p : c.patterns) {
-      line(indent + "  ", "start: " + start(p, bound, c.new_slots));
+      const int listed = &p == &c.patterns.front() && c.plan ? c.plan->listed : -1;
+      line(indent + "  ", "start: " + (listed >= 0 ? "at " + var_of(p.nodes[static_cast<std::size_t>(listed)].var) +
+                                                         " (pinned by each id of the list, in turn)"
+                                                   : start(p, bound, c.new_slots)));
       for (std::size_t k = 0; k < p.rels.size(); ++k)
         if (p.rels[k].var_length && p.rels[k].max_hops >= 0 &&
             (pins_id(p.nodes[k + 1], c.new_slots) || pins_id(p.nodes[k], c.new_slots)))

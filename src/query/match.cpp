@@ -13,7 +13,7 @@ namespace {
 class Matcher {
  public:
   Matcher(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-          const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk)
+          const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk, const V* listed)
       : patterns_(patterns),
         row_(row),
         env_(env),
@@ -25,6 +25,8 @@ class Matcher {
     bound_.assign(row.size(), 1);
     for (int s : fresh) bound_[static_cast<std::size_t>(s)] = 0;
     bound_before_ = bound_;
+    if (listed && where && where->listed >= 0)
+      list_starts(*listed, patterns.front()->nodes[static_cast<std::size_t>(where->listed)]);
   }
 
   bool run() {
@@ -79,8 +81,9 @@ class Matcher {
     if (n.props.empty() && !n.props_param) return true;
     const Pin pin = pin_of(n);
     if (!pin.by) return props_fit(n.props, n.props_param.get(), true, i);
-    // The pinned id is compared as an index; the other properties as values.
-    if (pin.node != i) return false;
+    // The pinned id is compared as an index (a listed start came from the list); the other
+    // properties as values.
+    if (!pin.listed && pin.node != i) return false;
     if (n.props.size() == 1 && !n.props_param) return true;
     return props_fit(n.props, n.props_param.get(), true, i);
   }
@@ -190,12 +193,29 @@ class Matcher {
     const NodePattern* n = nullptr;
     const Expr* by = nullptr;  // null: not pinned
     std::optional<NodeIndex> node;
+    bool listed = false;  // by the UNWIND's list (MatchPlan::listed): the nodes are listed_
   };
+
+  // MatchPlan::listed: the nodes of the list's ids, in its order, repeats kept; a non-string
+  // or unknown id has none (as `{id: x}` then matches nothing).
+  void list_starts(const V& value, const NodePattern& n) {
+    auto add = [&](const V& id) {
+      if (!id.is_string()) return;
+      if (auto node = g_.find(id.s())) listed_.push_back(node->index());
+    };
+    if (value.is_list()) {
+      env_.budget.steps(value.list().size());
+      for (const V& id : value.list()) add(id);
+    } else {
+      add(value);
+    }
+    pins_.push_back(Pin{&n, n.props.front().second.get(), std::nullopt, true});
+  }
 
   Pin pin_of(const NodePattern& n) {
     for (const Pin& p : pins_)
       if (p.n == &n) return p;
-    Pin pin{&n, nullptr, std::nullopt};
+    Pin pin{&n, nullptr, std::nullopt, false};
     for (const auto& [key, expr] : n.props) {
       const bool fixed = expr->kind == Expr::Kind::literal || expr->kind == Expr::Kind::param ||
                          (expr->kind == Expr::Kind::variable && bound_before_[static_cast<std::size_t>(expr->slot)]);
@@ -214,6 +234,9 @@ class Matcher {
   // Where pattern `p` starts: a bound node, else one pinned by id, else the least estimated
   // work (sampled only then, since a MATCH after UNWIND chooses once per row).
   std::size_t start_of(const Pattern& p) {
+    // A listed start stands for an UNWIND's rows: the search must start there.
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (pin_of(p.nodes[k]).listed) return k;
     for (std::size_t k = 0; k < p.nodes.size(); ++k)
       if (is_bound(p.nodes[k].slot)) return k;
     for (std::size_t k = 0; k < p.nodes.size(); ++k)
@@ -277,7 +300,13 @@ class Matcher {
       const V& v = slot(n.slot);
       return v.is_node() ? f(v.node(), false) : true;
     }
-    if (const Pin pin = pin_of(n); pin.by) return pin.node ? f(*pin.node, false) : true;
+    if (const Pin pin = pin_of(n); pin.listed) {
+      for (NodeIndex i : listed_)
+        if (!f(i, false)) return false;
+      return true;
+    } else if (pin.by) {
+      return pin.node ? f(*pin.node, false) : true;
+    }
     if (!n.types.empty()) {
       // Each type's list is in index order: one is read as it is, several are merged.
       std::span<const NodeIndex> list;
@@ -673,6 +702,36 @@ class Matcher {
     return n;
   }
 
+  // The last two hops of a tail from `here`, a span of middle nodes at a time, when no edge is
+  // used yet and both hops go the same way: the first hop's edge can then be taken again by the
+  // second only at a self-loop (nullopt: one was met, left to the edge-by-edge count).
+  std::optional<std::int64_t> two_hops(NodeIndex here, const RelPattern& r1, const NodePattern& mid,
+                                       const RelPattern& r2, const NodePattern& end) {
+    if (!used_.empty() || r1.dir == Dir::both || r2.dir != r1.dir) return std::nullopt;
+    std::int64_t n = 0;
+    bool loop = false;
+    // Untyped, the sum of the middle nodes' degrees: the loop a C++ caller would write (locals
+    // only, as the calls into the graph could otherwise write to anything captured).
+    const bool untyped = mid.types.empty() && end.types.empty() && r2.types.empty();
+    const bool out = r2.dir == Dir::out;
+    neighbor_spans(here, r1.dir, r1, [&](std::span<const NodeIndex> mids) {
+      env_.budget.steps(mids.size());
+      std::int64_t sum = 0;
+      bool looped = false;
+      for (const NodeIndex m : mids) {
+        looped |= m == here;
+        if (untyped)
+          sum += static_cast<std::int64_t>(out ? g_.out_neighbors(m).size() : g_.in_neighbors(m).size());
+        else if (of_types(mid, m))
+          sum += hop_count(m, r2.dir, r2, end);
+      }
+      n += sum;
+      loop = loop || looped;
+    });
+    if (loop) return std::nullopt;
+    return n;
+  }
+
   // The trails along the last pattern's hops from node k on, from `here` (node k's), which
   // nothing reads (MatchPlan::tail_hops): the last hop by hop_count(), those before it edge by
   // edge, nothing bound.
@@ -680,6 +739,8 @@ class Matcher {
     const RelPattern& r = p.rels[k];
     const NodePattern& there = p.nodes[k + 1];
     if (k + 2 == p.nodes.size()) return hop_count(here, r.dir, r, there);
+    if (k + 3 == p.nodes.size())
+      if (const auto n = two_hops(here, r, there, p.rels[k + 1], p.nodes[k + 2])) return *n;
     std::int64_t n = 0;
     each_edge(here, r.dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
       if (is_used(e) || !of_types(there, far)) return true;
@@ -913,6 +974,7 @@ class Matcher {
     std::vector<char> bound_before;
     std::vector<Used> used;
     std::vector<Pin> pins;
+    std::vector<NodeIndex> listed;
   };
   class Lease {
    public:
@@ -928,6 +990,7 @@ class Matcher {
     ~Lease() {
       s_->used.clear();
       s_->pins.clear();
+      s_->listed.clear();
       pool().push_back(std::move(s_));
     }
     Lease(const Lease&) = delete;
@@ -946,16 +1009,17 @@ class Matcher {
   std::vector<char>& bound_before_ = (*lease_).bound_before;  // the slots bound before this search
   std::vector<Used>& used_ = (*lease_).used;
   std::vector<Pin>& pins_ = (*lease_).pins;
-  int deferred_ = 0;      // pushed terms that failed with an error
-  bool summing_ = false;  // MatchPlan::summed: emit() adds the match's weight to sum_
+  std::vector<NodeIndex>& listed_ = (*lease_).listed;  // Pin::listed: the start nodes
+  int deferred_ = 0;                                   // pushed terms that failed with an error
+  bool summing_ = false;                               // MatchPlan::summed: emit() adds the match's weight to sum_
   std::int64_t sum_ = 0;
 };
 
 }  // namespace
 
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk) {
-  return Matcher(patterns, fresh, row, env, sink, where, bulk).run();
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where, Bulk* bulk, const V* listed) {
+  return Matcher(patterns, fresh, row, env, sink, where, bulk, listed).run();
 }
 
 void match_pattern_expr(const Pattern& p, Row& row, Env& env, const std::function<bool(Row&)>& sink) {

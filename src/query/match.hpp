@@ -26,7 +26,10 @@ struct Bulk {
 /// pushed terms is checked as soon as its slots are bound, which prunes the search there.
 /// With `bulk` and a plan that counts or reaches a set, a row handed to the sink may stand for
 /// many, as *bulk says during the call; otherwise *bulk stays as it was ({1, {}}).
+/// With `listed` and a plan with MatchPlan::listed, the UNWIND's value (a list, or one item):
+/// the search starts at the node of each of its ids in turn.
 bool match_patterns(const std::vector<const Pattern*>& patterns, const std::vector<int>& fresh, Row& row, Env& env,
-                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr, Bulk* bulk = nullptr);
+                    const std::function<bool(Row&)>& sink, const MatchPlan* where = nullptr, Bulk* bulk = nullptr,
+                    const V* listed = nullptr);
 
 }  // namespace diplograph::ql

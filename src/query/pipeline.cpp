@@ -111,7 +111,7 @@ class Executor {
     const Clause& c = query_->clauses[k];
     switch (c.kind) {
       case Clause::Kind::match:
-        return match(k, c, row);
+        return match(k, c, row, nullptr);
       case Clause::Kind::unwind:
         return unwind(k, c, row);
       case Clause::Kind::with:
@@ -128,7 +128,8 @@ class Executor {
     finish(k + 1);
   }
 
-  bool match(std::size_t k, const Clause& c, Row& row) {
+  // With `listed`, the value of the UNWIND before, which hands it on whole (MatchPlan::listed).
+  bool match(std::size_t k, const Clause& c, Row& row, const V* listed) {
     // What the sink reads, behind one pointer: a lambda that small is held by std::function
     // without an allocation (a MATCH after UNWIND runs once per row).
     struct Call {
@@ -149,7 +150,7 @@ class Executor {
           x.bulk_ = nullptr;
           return call.more;
         },
-        c.plan.get(), &call.bulk);
+        c.plan.get(), &call.bulk, listed);
     const bool more = call.more;
     if (call.found || !c.optional) return more;
     for (int s : c.new_slots) row[static_cast<std::size_t>(s)] = V();
@@ -159,6 +160,9 @@ class Executor {
   bool unwind(std::size_t k, const Clause& c, Row& row) {
     const V list = eval(*c.expr, row, env_);
     if (list.is_null()) return true;
+    if (const Clause* next = k + 1 < query_->clauses.size() ? &query_->clauses[k + 1] : nullptr;
+        next && next->plan && next->plan->listed >= 0)
+      return match(k + 1, *next, row, &list);
     if (!list.is_list()) {
       Row r = row;
       r[static_cast<std::size_t>(c.slot)] = list;

@@ -401,6 +401,38 @@ void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   if (plan.reach_first && plan.set_slot < 0) plan_reach_set(proj, last.nodes.front().slot, plan);
 }
 
+// ---- an UNWIND's list as the starts of the next MATCH (MatchPlan::listed)
+
+// Every slot clause `c` reads (a node or relationship of its patterns counting once for itself).
+void clause_reads(const Clause& c, std::vector<int>& out) {
+  for (const auto& p : c.patterns) slots_read(p, out);
+  for (const Expr* e : {c.where.get(), c.expr.get(), c.proj.where.get()})
+    if (e) slots_read(*e, out);
+  for (const auto& item : c.proj.items) slots_read(*item.expr, out);
+  for (const auto& s : c.proj.order) slots_read(*s.expr, out);
+  out.insert(out.end(), c.proj.star_slots.begin(), c.proj.star_slots.end());
+}
+
+void plan_listed(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
+  if (k == 0 || q.clauses[k - 1].kind != Clause::Kind::unwind || q.clauses[k].optional) return;
+  const int x = q.clauses[k - 1].slot;
+  const Clause& m = q.clauses[k];
+  const Pattern& first = m.patterns.front();
+  if (first.shortest != Pattern::Shortest::none ||
+      !std::all_of(first.nodes.begin(), first.nodes.end(),
+                   [&](const NodePattern& n) { return contains(m.new_slots, n.slot); }))
+    return;
+  std::vector<int> reads;
+  for (std::size_t j = k; j < q.clauses.size(); ++j) clause_reads(q.clauses[j], reads);
+  if (std::count(reads.begin(), reads.end(), x) != 1) return;
+  for (std::size_t j = 0; j < first.nodes.size(); ++j) {
+    const NodePattern& n = first.nodes[j];
+    if (n.id_builtin && n.props.size() == 1 && !n.props_param && n.props[0].first == "id" &&
+        n.props[0].second->kind == Expr::Kind::variable && n.props[0].second->slot == x)
+      plan.listed = static_cast<int>(j);
+  }
+}
+
 }  // namespace
 
 void plan(Statement& st, const Schema& schema, const Text& text) {
@@ -417,6 +449,7 @@ void plan(Statement& st, const Schema& schema, const Text& text) {
       auto match_plan = split_where(q.clauses[k], schema);
       plan_counting(q, k, *match_plan);
       plan_reach(q, k, *match_plan);
+      plan_listed(q, k, *match_plan);
       q.clauses[k].plan = std::move(match_plan);
     }
   }

@@ -67,6 +67,12 @@ struct MatchPlan {
   // on one row standing for the set (match.hpp), the end unbound, the nodes x taken out of it.
   int set_slot = -1;            // the end so counted
   std::vector<int> set_unlike;  // the slots x
+
+  // `UNWIND list AS x MATCH (a {id: x})...`, x read nowhere else, `a` in the first pattern,
+  // whose nodes are all new: the UNWIND hands its list on whole and the search starts at each
+  // listed node in turn (list order, repeats kept), the rows those of one search per item with
+  // x unbound. The index of `a` in the first pattern, else -1.
+  int listed = -1;
 };
 
 /// Folds constants and splits WHERE clauses, in place. Runs after compile(); throws nothing
