@@ -12,6 +12,7 @@
 
 #include "diplograph/error.hpp"
 #include "diplograph/schema.hpp"
+#include "query/names.hpp"
 #include "query/runtime_value.hpp"
 #include "query/vocabulary.hpp"
 
@@ -88,6 +89,7 @@ struct Expr {
   std::size_t begin = 0, end = 0;  // its text, for column names
   V value;                         // literal
   std::string name;                // param, variable, property, call, quantifier kind
+  Fn fn = Fn::none;                // call: the function, set by the compiler
   std::vector<std::string> names;  // map keys, labels, map projection keys
   std::vector<ExprPtr> args;
   std::shared_ptr<Pattern> pattern;                     // pattern, pattern_comp, exists

@@ -670,8 +670,8 @@ class Compiler {
     if (e.distinct) fail(e.pos, "DISTINCT is only allowed in aggregate functions");
     if (e.name == "rand" && ctx == Ctx::inside_aggregate)
       fail(e.pos, "rand() cannot be used inside an aggregate function (its value is not a function of the rows)");
-    if (!is_scalar_function(e.name))
-      fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
+    e.fn = scalar_function(e.name);
+    if (e.fn == Fn::none) fail(e.pos, "unknown function '" + written + "'" + did_you_mean(written, function_names()));
     if (e.value.is_bool()) fail(e.pos, "only count() takes *, not " + written + "()");
     for (auto& a : e.args) {
       pattern_ok_ = e.name == "exists";

@@ -51,6 +51,12 @@ std::vector<std::size_t> code_point_starts(const std::string& s) {
   return starts;
 }
 
+// The number of code points, counted without the index above.
+std::int64_t code_points(const std::string& s) {
+  return static_cast<std::int64_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
 std::string substring(const std::string& s, std::size_t from, std::size_t count) {
   const auto starts = code_point_starts(s);
   if (from >= starts.size()) return "";
@@ -166,21 +172,21 @@ V range(const Expr& e, std::vector<V>& a, Env& env) {
   return V(std::move(out));
 }
 
-V math(const std::string& n, double x) {
-  if (n == "sqrt") return V(std::sqrt(x));
-  if (n == "exp") return V(std::exp(x));
-  if (n == "log") return V(std::log(x));
-  if (n == "log10") return V(std::log10(x));
-  if (n == "sin") return V(std::sin(x));
-  if (n == "cos") return V(std::cos(x));
-  if (n == "tan") return V(std::tan(x));
-  if (n == "cot") return V(1.0 / std::tan(x));
-  if (n == "asin") return V(std::asin(x));
-  if (n == "acos") return V(std::acos(x));
-  if (n == "atan") return V(std::atan(x));
-  if (n == "degrees") return V(x * 180.0 / std::numbers::pi);
-  if (n == "radians") return V(x * std::numbers::pi / 180.0);
-  if (n == "haversin") return V((1 - std::cos(x)) / 2);
+V math(Fn f, double x) {
+  if (f == Fn::sqrt) return V(std::sqrt(x));
+  if (f == Fn::exp) return V(std::exp(x));
+  if (f == Fn::log) return V(std::log(x));
+  if (f == Fn::log10) return V(std::log10(x));
+  if (f == Fn::sin) return V(std::sin(x));
+  if (f == Fn::cos) return V(std::cos(x));
+  if (f == Fn::tan) return V(std::tan(x));
+  if (f == Fn::cot) return V(1.0 / std::tan(x));
+  if (f == Fn::asin) return V(std::asin(x));
+  if (f == Fn::acos) return V(std::acos(x));
+  if (f == Fn::atan) return V(std::atan(x));
+  if (f == Fn::degrees) return V(x * 180.0 / std::numbers::pi);
+  if (f == Fn::radians) return V(x * std::numbers::pi / 180.0);
+  if (f == Fn::haversin) return V((1 - std::cos(x)) / 2);
   return V();
 }
 
@@ -193,21 +199,21 @@ V round_value(const Expr& e, std::vector<V>& a, Env& env) {
 }
 
 V string_function(const Expr& e, std::vector<V>& a, Env& env) {
-  const std::string& n = e.name;
+  const Fn f = e.fn;
   if (!a[0].is_string()) arg_type(e, 0, a[0], "a string", env);
   const std::string& s = a[0].s();
-  if (n == "tolower" || n == "lower") return V(map_case(s, false));
-  if (n == "toupper" || n == "upper") return V(map_case(s, true));
-  if (n == "fold") return V(detail::fold(s));
-  if (n == "trim" || n == "ltrim" || n == "rtrim") {
+  if (f == Fn::tolower || f == Fn::lower) return V(map_case(s, false));
+  if (f == Fn::toupper || f == Fn::upper) return V(map_case(s, true));
+  if (f == Fn::fold) return V(detail::fold(s));
+  if (f == Fn::trim || f == Fn::ltrim || f == Fn::rtrim) {
     std::size_t b = 0, end = s.size();
-    if (n != "rtrim")
+    if (f != Fn::rtrim)
       while (b < end && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    if (n != "ltrim")
+    if (f != Fn::ltrim)
       while (end > b && std::isspace(static_cast<unsigned char>(s[end - 1]))) --end;
     return V(s.substr(b, end - b));
   }
-  if (n == "replace") {
+  if (f == Fn::replace) {
     if (!a[1].is_string()) arg_type(e, 1, a[1], "a string", env);
     if (!a[2].is_string()) arg_type(e, 2, a[2], "a string", env);
     const std::string &from = a[1].s(), &to = a[2].s();
@@ -218,13 +224,14 @@ V string_function(const Expr& e, std::vector<V>& a, Env& env) {
       out += s.substr(at, hit - at) + to;
     return V(out + s.substr(at));
   }
-  if (n == "substring" || n == "left" || n == "right") {
+  if (f == Fn::substring || f == Fn::left || f == Fn::right) {
     const std::int64_t x = int_arg(e, 1, a[1], env);
     if (x < 0)
-      fail(env, e.args[1]->pos, ErrorCode::argument, n + "() needs a non-negative number, got " + std::to_string(x));
-    const std::size_t len = code_point_starts(s).size();
-    if (n == "left") return V(substring(s, 0, static_cast<std::size_t>(x)));
-    if (n == "right")
+      fail(env, e.args[1]->pos, ErrorCode::argument,
+           e.name + "() needs a non-negative number, got " + std::to_string(x));
+    const auto len = static_cast<std::size_t>(code_points(s));
+    if (f == Fn::left) return V(substring(s, 0, static_cast<std::size_t>(x)));
+    if (f == Fn::right)
       return V(substring(s, len - std::min(len, static_cast<std::size_t>(x)), static_cast<std::size_t>(x)));
     std::size_t count = len;
     if (a.size() > 2) {
@@ -236,7 +243,7 @@ V string_function(const Expr& e, std::vector<V>& a, Env& env) {
     }
     return V(substring(s, static_cast<std::size_t>(x), count));
   }
-  if (n == "split") {
+  if (f == Fn::split) {
     if (!a[1].is_string()) arg_type(e, 1, a[1], "a string", env);
     const std::string& sep = a[1].s();
     VList out;
@@ -256,53 +263,53 @@ V string_function(const Expr& e, std::vector<V>& a, Env& env) {
 }
 
 V element_function(const Expr& e, std::vector<V>& a, Env& env) {
-  const std::string& n = e.name;
+  const Fn f = e.fn;
   const V& x = a[0];
   const Graph& g = env.g;
-  if (n == "type") {
+  if (f == Fn::type) {
     if (!x.is_edge()) arg_type(e, 0, x, "a relationship", env);
     return V(std::string(g.edge(x.edge()).type()));
   }
-  if (n == "id" || n == "elementid") {
+  if (f == Fn::id || f == Fn::elementid) {
     if (x.is_node()) return V(std::string(g.node(x.node()).id()));
     if (x.is_edge()) return V(edge_text(g, x.edge()));
     arg_type(e, 0, x, "a node or a relationship", env);
   }
-  if (n == "label") {
+  if (f == Fn::label) {
     if (!x.is_node()) arg_type(e, 0, x, "a node", env);
     return V(std::string(g.node(x.node()).label()));
   }
-  if (n == "labels") {
+  if (f == Fn::labels) {
     if (!x.is_node()) arg_type(e, 0, x, "a node", env);
     return V(VList{V(std::string(g.node(x.node()).type()))});
   }
-  if (n == "startnode" || n == "endnode") {
+  if (f == Fn::startnode || f == Fn::endnode) {
     if (!x.is_edge()) arg_type(e, 0, x, "a relationship", env);
     const Edge r = g.edge(x.edge());
-    return V(NodeRef{(n == "startnode" ? r.from() : r.to()).index()});
+    return V(NodeRef{(f == Fn::startnode ? r.from() : r.to()).index()});
   }
-  if (n == "properties") {
+  if (f == Fn::properties) {
     if (x.is_node()) return node_properties(g, x.node());
     if (x.is_edge()) return edge_properties(g, x.edge());
     if (x.is_map()) return x;
     arg_type(e, 0, x, "a node, relationship or map", env);
   }
-  if (n == "keys") {
+  if (f == Fn::keys) {
     const V m = x.is_node() ? node_properties(g, x.node()) : x.is_edge() ? edge_properties(g, x.edge()) : x;
     if (!m.is_map()) arg_type(e, 0, x, "a node, relationship or map", env);
     VList out;
     for (const auto& [k, v] : m.map()) out.emplace_back(k);
     return V(std::move(out));
   }
-  if (n == "sources") {
+  if (f == Fn::sources) {
     if (x.is_node()) return node_property(g, x.node(), "sources");
     if (x.is_edge()) return edge_property(g, x.edge(), "sources");
     arg_type(e, 0, x, "a node or a relationship", env);
   }
-  if (n == "nodes" || n == "relationships") {
+  if (f == Fn::nodes || f == Fn::relationships) {
     if (!x.is_path()) arg_type(e, 0, x, "a path", env);
     VList out;
-    if (n == "nodes")
+    if (f == Fn::nodes)
       for (NodeIndex i : x.path().nodes) out.emplace_back(NodeRef{i});
     else
       for (EdgeIndex i : x.path().rels) out.emplace_back(EdgeRef{i});
@@ -312,108 +319,111 @@ V element_function(const Expr& e, std::vector<V>& a, Env& env) {
 }
 
 V list_function(const Expr& e, std::vector<V>& a, Env& env) {
-  const std::string& n = e.name;
+  const Fn f = e.fn;
   const V& x = a[0];
-  if (n == "size" || n == "char_length" || n == "character_length") {
-    if (x.is_string()) return V(static_cast<std::int64_t>(code_point_starts(x.s()).size()));
-    if (x.is_list() && n == "size") return V(static_cast<std::int64_t>(x.list().size()));
-    arg_type(e, 0, x, n == "size" ? "a list or a string" : "a string", env);
+  if (f == Fn::size || f == Fn::char_length || f == Fn::character_length) {
+    if (x.is_string()) return V(code_points(x.s()));
+    if (x.is_list() && f == Fn::size) return V(static_cast<std::int64_t>(x.list().size()));
+    arg_type(e, 0, x, f == Fn::size ? "a list or a string" : "a string", env);
   }
-  if (n == "length") {
+  if (f == Fn::length) {
     if (x.is_path()) return V(static_cast<std::int64_t>(x.path().rels.size()));
-    if (x.is_string()) return V(static_cast<std::int64_t>(code_point_starts(x.s()).size()));
+    if (x.is_string()) return V(code_points(x.s()));
     if (x.is_list()) return V(static_cast<std::int64_t>(x.list().size()));
     arg_type(e, 0, x, "a path", env);
   }
-  if (n == "isempty") {
+  if (f == Fn::isempty) {
     if (x.is_string()) return V(x.s().empty());
     if (x.is_list()) return V(x.list().empty());
     if (x.is_map()) return V(x.map().empty());
     arg_type(e, 0, x, "a list, map or string", env);
   }
-  if (n == "reverse") {
+  if (f == Fn::reverse) {
     if (x.is_string()) return V(reverse_string(x.s()));
     if (!x.is_list()) arg_type(e, 0, x, "a list or a string", env);
     return V(VList(x.list().rbegin(), x.list().rend()));
   }
   if (!x.is_list()) arg_type(e, 0, x, "a list", env);
   const VList& l = x.list();
-  if (n == "head") return l.empty() ? V() : l.front();
-  if (n == "last") return l.empty() ? V() : l.back();
-  if (n == "tail") return l.empty() ? V(VList{}) : V(VList(l.begin() + 1, l.end()));
+  if (f == Fn::head) return l.empty() ? V() : l.front();
+  if (f == Fn::last) return l.empty() ? V() : l.back();
+  if (f == Fn::tail) return l.empty() ? V(VList{}) : V(VList(l.begin() + 1, l.end()));
   return V();
 }
 
 }  // namespace
 
 V call_function(const Expr& e, std::vector<V>& a, Env& env) {
-  const std::string& n = e.name;
-  if (n == "coalesce") {
+  const Fn f = e.fn;
+  if (f == Fn::coalesce) {
     for (V& x : a)
       if (!x.is_null()) return x;
     return V();
   }
-  if (n == "e") return V(std::numbers::e);
-  if (n == "pi") return V(std::numbers::pi);
-  if (n == "rand") {
+  if (f == Fn::e) return V(std::numbers::e);
+  if (f == Fn::pi) return V(std::numbers::pi);
+  if (f == Fn::rand) {
     // Uniform in [0, 1): the top 53 bits as a fraction (uniform_real_distribution may return
     // 1.0 after rounding). One generator per thread: concurrent runs never share one.
     thread_local std::mt19937_64 generator{std::random_device{}()};
     return V(static_cast<double>(generator() >> 11) * 0x1.0p-53);
   }
-  if (n == "exists") return V(!a[0].is_null());
-  if (n == "range") return range(e, a, env);
-  if (n == "tostringornull" || n == "tointegerornull" || n == "tofloatornull" || n == "tobooleanornull") {
+  if (f == Fn::exists) return V(!a[0].is_null());
+  if (f == Fn::range) return range(e, a, env);
+  if (f == Fn::tostringornull || f == Fn::tointegerornull || f == Fn::tofloatornull || f == Fn::tobooleanornull) {
     if (a[0].is_null()) return V();
-    if (n == "tostringornull") return to_string_value(a[0], false, e, env);
-    if (n == "tointegerornull") return to_integer(a[0], false, e, env);
-    if (n == "tofloatornull") return to_float(a[0], false, e, env);
+    if (f == Fn::tostringornull) return to_string_value(a[0], false, e, env);
+    if (f == Fn::tointegerornull) return to_integer(a[0], false, e, env);
+    if (f == Fn::tofloatornull) return to_float(a[0], false, e, env);
     return to_boolean(a[0], false, e, env);
   }
   for (const V& x : a)
     if (x.is_null()) return V();
-  if (n == "tostring") return to_string_value(a[0], true, e, env);
-  if (n == "tointeger") return to_integer(a[0], true, e, env);
-  if (n == "tofloat") return to_float(a[0], true, e, env);
-  if (n == "toboolean") return to_boolean(a[0], true, e, env);
-  if (n == "date") {
+  if (f == Fn::tostring) return to_string_value(a[0], true, e, env);
+  if (f == Fn::tointeger) return to_integer(a[0], true, e, env);
+  if (f == Fn::tofloat) return to_float(a[0], true, e, env);
+  if (f == Fn::toboolean) return to_boolean(a[0], true, e, env);
+  if (f == Fn::date) {
     if (!a[0].is_string()) arg_type(e, 0, a[0], "a string", env);
     Date d;
     std::string why;
     if (!Date::try_parse(a[0].s(), d, &why)) fail(env, e.pos, ErrorCode::value, "date(): " + why);
     return V(d);
   }
-  if (n == "within" || n == "overlaps") {
+  if (f == Fn::within || f == Fn::overlaps) {
     for (std::size_t k = 0; k < 3; ++k)
       if (!a[k].is_date()) arg_type(e, k, a[k], "dates", env);
     // within(d, from, to): d definitely inside; overlaps(d, from, to): possibly inside.
-    return V(a[0].date().within(a[1].date(), a[2].date(), n == "within" ? Certainty::definitely : Certainty::possibly));
+    return V(
+        a[0].date().within(a[1].date(), a[2].date(), f == Fn::within ? Certainty::definitely : Certainty::possibly));
   }
-  if (n == "abs" || n == "ceil" || n == "floor" || n == "round" || n == "sign" || n == "atan2" || n == "sqrt" ||
-      n == "exp" || n == "log" || n == "log10" || n == "sin" || n == "cos" || n == "tan" || n == "cot" || n == "asin" ||
-      n == "acos" || n == "atan" || n == "degrees" || n == "radians" || n == "haversin") {
+  if (f == Fn::abs || f == Fn::ceil || f == Fn::floor || f == Fn::round || f == Fn::sign || f == Fn::atan2 ||
+      f == Fn::sqrt || f == Fn::exp || f == Fn::log || f == Fn::log10 || f == Fn::sin || f == Fn::cos || f == Fn::tan ||
+      f == Fn::cot || f == Fn::asin || f == Fn::acos || f == Fn::atan || f == Fn::degrees || f == Fn::radians ||
+      f == Fn::haversin) {
     for (std::size_t k = 0; k < a.size(); ++k)
       if (!a[k].is_number()) arg_type(e, k, a[k], "a number", env);
     const V& x = a[0];
-    if (n == "abs") {
+    if (f == Fn::abs) {
       if (x.is_int()) {
         if (x.i() == INT64_MIN) fail(env, e.pos, ErrorCode::argument, "integer overflow");
         return V(x.i() < 0 ? -x.i() : x.i());
       }
       return V(std::fabs(x.num()));
     }
-    if (n == "sign") return V(std::int64_t{x.num() > 0 ? 1 : x.num() < 0 ? -1 : 0});
-    if (n == "ceil") return V(std::ceil(x.num()));
-    if (n == "floor") return V(std::floor(x.num()));
-    if (n == "round") return round_value(e, a, env);
-    if (n == "atan2") return V(std::atan2(x.num(), a[1].num()));
-    return math(n, x.num());
+    if (f == Fn::sign) return V(std::int64_t{x.num() > 0 ? 1 : x.num() < 0 ? -1 : 0});
+    if (f == Fn::ceil) return V(std::ceil(x.num()));
+    if (f == Fn::floor) return V(std::floor(x.num()));
+    if (f == Fn::round) return round_value(e, a, env);
+    if (f == Fn::atan2) return V(std::atan2(x.num(), a[1].num()));
+    return math(f, x.num());
   }
-  if (n == "tolower" || n == "toupper" || n == "lower" || n == "upper" || n == "fold" || n == "trim" || n == "ltrim" ||
-      n == "rtrim" || n == "replace" || n == "substring" || n == "left" || n == "right" || n == "split")
+  if (f == Fn::tolower || f == Fn::toupper || f == Fn::lower || f == Fn::upper || f == Fn::fold || f == Fn::trim ||
+      f == Fn::ltrim || f == Fn::rtrim || f == Fn::replace || f == Fn::substring || f == Fn::left || f == Fn::right ||
+      f == Fn::split)
     return string_function(e, a, env);
-  if (n == "size" || n == "length" || n == "head" || n == "last" || n == "tail" || n == "reverse" || n == "isempty" ||
-      n == "char_length" || n == "character_length")
+  if (f == Fn::size || f == Fn::length || f == Fn::head || f == Fn::last || f == Fn::tail || f == Fn::reverse ||
+      f == Fn::isempty || f == Fn::char_length || f == Fn::character_length)
     return list_function(e, a, env);
   return element_function(e, a, env);
 }

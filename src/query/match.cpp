@@ -710,24 +710,28 @@ class Matcher {
     if (!used_.empty() || r1.dir == Dir::both || r2.dir != r1.dir) return std::nullopt;
     std::int64_t n = 0;
     bool loop = false;
-    // Untyped, the sum of the middle nodes' degrees: the loop a C++ caller would write (locals
-    // only, as the calls into the graph could otherwise write to anything captured).
-    const bool untyped = mid.types.empty() && end.types.empty() && r2.types.empty();
-    const bool out = r2.dir == Dir::out;
-    neighbor_spans(here, r1.dir, r1, [&](std::span<const NodeIndex> mids) {
-      env_.budget.steps(mids.size());
-      std::int64_t sum = 0;
-      bool looped = false;
-      for (const NodeIndex m : mids) {
-        looped |= m == here;
-        if (untyped)
-          sum += static_cast<std::int64_t>(out ? g_.out_neighbors(m).size() : g_.in_neighbors(m).size());
-        else if (of_types(mid, m))
-          sum += hop_count(m, r2.dir, r2, end);
-      }
-      n += sum;
-      loop = loop || looped;
-    });
+    // A loop per kind of count, over locals and values only: the calls into the graph could
+    // otherwise write to anything reached through a reference, which is then read again.
+    auto add = [&](auto degree) {
+      neighbor_spans(here, r1.dir, r1, [&n, &loop, degree, here, this](std::span<const NodeIndex> mids) {
+        env_.budget.steps(mids.size());
+        std::int64_t sum = 0;
+        bool looped = false;
+        for (const NodeIndex m : mids) {
+          looped |= m == here;
+          sum += degree(m);
+        }
+        n += sum;
+        loop = loop || looped;
+      });
+    };
+    const Graph& g = g_;
+    if (!mid.types.empty() || !end.types.empty() || !r2.types.empty())
+      add([&](NodeIndex m) { return of_types(mid, m) ? hop_count(m, r2.dir, r2, end) : 0; });
+    else if (r2.dir == Dir::out)
+      add([&g](NodeIndex m) { return static_cast<std::int64_t>(g.out_neighbors(m).size()); });
+    else
+      add([&g](NodeIndex m) { return static_cast<std::int64_t>(g.in_neighbors(m).size()); });
     if (loop) return std::nullopt;
     return n;
   }

@@ -2,6 +2,7 @@
 // The names the query language knows: its functions, and the built-in fields of nodes and
 // relationships that a query reads as properties.
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -9,14 +10,92 @@
 
 namespace diplograph::ql {
 
+/// The scalar functions, resolved from their names when a query is compiled (Expr::fn), so
+/// that a call is not looked up by name per row.
+enum class Fn : std::uint8_t {
+  none,
+  coalesce,
+  size,
+  length,
+  head,
+  last,
+  tail,
+  range,
+  reverse,
+  keys,
+  properties,
+  labels,
+  type,
+  id,
+  elementid,
+  startnode,
+  endnode,
+  nodes,
+  relationships,
+  tostring,
+  tointeger,
+  tofloat,
+  toboolean,
+  tostringornull,
+  tointegerornull,
+  tofloatornull,
+  tobooleanornull,
+  abs,
+  ceil,
+  floor,
+  round,
+  sign,
+  sqrt,
+  exp,
+  log,
+  log10,
+  e,
+  pi,
+  rand,
+  sin,
+  cos,
+  tan,
+  cot,
+  asin,
+  acos,
+  atan,
+  atan2,
+  degrees,
+  radians,
+  haversin,
+  tolower,
+  toupper,
+  lower,
+  upper,
+  trim,
+  ltrim,
+  rtrim,
+  replace,
+  substring,
+  left,
+  right,
+  split,
+  fold,
+  date,
+  within,
+  overlaps,
+  label,
+  exists,
+  sources,
+  isempty,
+  char_length,
+  character_length,
+};
+
 /// The built-in fields of a node / a relationship, unless the schema declares a property of
 /// the same name for the element's type (which shadows it).
 std::span<const std::string_view> node_builtins() noexcept;
 std::span<const std::string_view> edge_builtins() noexcept;
 
-/// Is `name` a known aggregate / scalar function (lower-cased)?
+/// Is `name` a known aggregate function (lower-cased)?
 bool is_aggregate_function(std::string_view lower_name) noexcept;
-bool is_scalar_function(std::string_view lower_name) noexcept;
+/// The scalar function `name` names (lower-cased), else Fn::none.
+Fn scalar_function(std::string_view lower_name) noexcept;
 /// Every function name, for did-you-mean.
 std::vector<std::string> function_names();
 
