@@ -205,6 +205,7 @@ class Matcher {
     };
     if (value.is_list()) {
       env_.budget.steps(value.list().size());
+      listed_.reserve(value.list().size());
       for (const V& id : value.list()) add(id);
     } else {
       add(value);
