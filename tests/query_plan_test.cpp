@@ -96,6 +96,15 @@ TEST_CASE("the fast paths give the rows of the generic ones: time fields read fr
                 " RETURN d >= date('2023'), s, e, w, count(*) ORDER BY count(*) DESC"));
   CHECK(rows_of("MATCH (n) RETURN n.date, n.start, n.end, count(*) ORDER BY count(*) DESC, n.date") ==
         rows_of("MATCH (n) RETURN n['date'], n['start'], n['end'], count(*) ORDER BY count(*) DESC, n['date']"));
+  // So are id, type, label and modality.
+  const std::string fields =
+      "n.id AS i, n.type AS t, n.label AS l, n.modality AS m, r.id AS ri, r.type AS rt, "
+      "r.label AS rl, r.modality AS rm ORDER BY i, rt, ri";
+  const auto read = rows_of("MATCH (n)-[r]->() RETURN " + fields);
+  CHECK(read.size() > 100);
+  CHECK(read == rows_of("MATCH (n)-[r]->() WITH n['id'] AS i, n['type'] AS t, n['label'] AS l, n['modality'] AS m, "
+                        "r['id'] AS ri, r['type'] AS rt, r['label'] AS rl, r['modality'] AS rm RETURN *"
+                        " ORDER BY i, rt, ri"));
   // type(r) groups by type id; type(r) + '' by its text. Null relationships (OPTIONAL MATCH) group apart.
   const std::string optional = "MATCH (a:Actor) OPTIONAL MATCH (a)-[r:SIGNATORY]->() ";
   CHECK(rows_of("MATCH ()-[r]->() RETURN type(r), count(*) ORDER BY type(r)") ==

@@ -105,10 +105,12 @@ struct Expr {
   std::vector<int> proj_kinds;                          // map_proj: 0 = .key, 1 = key: expr, 2 = .*, 3 = variable
   std::size_t depth = 1;                                // nesting depth, capped by the parser
   EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
-  // property: a built-in time field (date, start, end, when) that no type of the schema
-  // declares as a property, so it is read from the element's record without a name lookup.
-  enum class TimeField : std::uint8_t { none, date, start, end, when } time_field = TimeField::none;
+  // property: a built-in field that no type of the schema declares as a property, so it is read
+  // from the element's record without a name lookup (set by plan()); the time fields first.
+  enum class Field : std::uint8_t { none, date, start, end, when, id, type, modality, label } field = Field::none;
 };
+
+inline bool is_time(Expr::Field f) { return f >= Expr::Field::date && f <= Expr::Field::when; }
 
 enum class Dir : std::uint8_t { out, in, both };
 

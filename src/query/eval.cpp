@@ -58,29 +58,45 @@ V citations(const Fact& f) {
   return V(std::move(out));
 }
 
+// Built-in field `field` (not none) of a node or an edge; `label` is a node's only.
 template <class Fact>
-std::optional<V> common_builtin(const Fact& f, std::string_view name) {
-  if (name == "id") return f.id().empty() ? V() : V(std::string(f.id()));
-  if (name == "type") return V(std::string(f.type()));
-  if (name == "modality") return V(std::string(modality_name(f.modality())));
-  if (name == "date") return optional_date(f.date());
-  if (name == "start") return optional_date(f.start());
-  if (name == "end") return optional_date(f.end());
-  if (name == "when") return optional_date(f.when());
-  if (name == "sources") return citations(f);
-  return std::nullopt;
+V builtin(const Fact& f, Expr::Field field) {
+  using F = Expr::Field;
+  switch (field) {
+    case F::id:
+      return f.id().empty() ? V() : V(std::string(f.id()));
+    case F::type:
+      return V(std::string(f.type()));
+    case F::modality:
+      return V(std::string(modality_name(f.modality())));
+    case F::label:
+      if constexpr (std::is_same_v<Fact, Node>) return V(std::string(f.label()));
+      return V();
+    default:
+      return optional_date(time_of(f, field));
+  }
 }
 
 V stored(const std::optional<Value>& v) { return v ? from_value(*v) : V(); }
 
 }  // namespace
 
+Expr::Field field_named(std::string_view name) {
+  using F = Expr::Field;
+  constexpr std::pair<std::string_view, F> fields[] = {
+      {"date", F::date}, {"start", F::start}, {"end", F::end},           {"when", F::when},
+      {"id", F::id},     {"type", F::type},   {"modality", F::modality}, {"label", F::label}};
+  for (const auto& [n, f] : fields)
+    if (n == name) return f;
+  return F::none;
+}
+
 V node_property(const Graph& g, NodeIndex i, std::string_view name) {
   const Node n = g.node(i);
   const Schema& schema = g.schema();
   if (schema.node_property(n.type_id(), name)) return stored(n.prop(name));
-  if (auto v = common_builtin(n, name)) return *v;
-  if (name == "label") return V(std::string(n.label()));
+  if (const Expr::Field f = field_named(name); f != Expr::Field::none) return builtin(n, f);
+  if (name == "sources") return citations(n);
   if (name == "aliases") {
     VList l;
     for (std::string_view a : n.aliases()) l.emplace_back(std::string(a));
@@ -103,7 +119,8 @@ V node_property(const Graph& g, NodeIndex i, std::string_view name) {
 V edge_property(const Graph& g, EdgeIndex i, std::string_view name) {
   const Edge e = g.edge(i);
   if (g.schema().edge_property(e.type_id(), name)) return stored(e.prop(name));
-  if (auto v = common_builtin(e, name)) return *v;
+  if (const Expr::Field f = field_named(name); f != Expr::Field::none && f != Expr::Field::label) return builtin(e, f);
+  if (name == "sources") return citations(e);
   if (name == "from") return V(NodeRef{e.from().index()});
   if (name == "to") return V(NodeRef{e.to().index()});
   return V();
@@ -347,16 +364,11 @@ V slice(const Expr& e, Row& row, Env& env) {
   return V(VList(c.list().begin() + from, c.list().begin() + to));
 }
 
-template <class Fact>
-V time_field(const Fact& f, Expr::TimeField field) {
-  return optional_date(time_of(f, field));
-}
-
 V property(const Expr& e, Row& row, Env& env) {
-  if (e.time_field != Expr::TimeField::none && e.args[0]->kind == Expr::Kind::variable) {
+  if (e.field != Expr::Field::none && e.args[0]->kind == Expr::Kind::variable) {
     const V& x = row[static_cast<std::size_t>(e.args[0]->slot)];  // read in place, not copied
-    if (x.is_edge()) return time_field(env.g.edge(x.edge()), e.time_field);
-    if (x.is_node()) return time_field(env.g.node(x.node()), e.time_field);
+    if (x.is_edge()) return builtin(env.g.edge(x.edge()), e.field);
+    if (x.is_node()) return builtin(env.g.node(x.node()), e.field);
   }
   const V o = eval(*e.args[0], row, env);
   if (o.is_null()) return V();

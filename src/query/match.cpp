@@ -956,7 +956,7 @@ class Matcher {
   struct TimeRead {
     bool edge = false;
     std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
-    Expr::TimeField field = Expr::TimeField::none;
+    Expr::Field field = Expr::Field::none;
     bool operator==(const TimeRead&) const = default;
   };
   TimeRead last_time_;

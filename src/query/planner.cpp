@@ -33,15 +33,11 @@ bool folds(const Expr& e) {
                      [](const ExprPtr& a) { return a && a->kind == Expr::Kind::literal; });
 }
 
-// The built-in time field `name` names, unless some node or edge type of the schema declares a
+// The built-in field `name` names, unless some node or edge type of the schema declares a
 // property of that name (which shadows the built-in).
-Expr::TimeField time_field(const Schema& schema, const std::string& name) {
-  using F = Expr::TimeField;
-  const F f = name == "date"    ? F::date
-              : name == "start" ? F::start
-              : name == "end"   ? F::end
-              : name == "when"  ? F::when
-                                : F::none;
+Expr::Field builtin_field(const Schema& schema, const std::string& name) {
+  using F = Expr::Field;
+  const F f = field_named(name);
   if (f == F::none) return f;
   for (const NodeType& t : schema.node_types())
     if (schema.node_property(t.id, name)) return F::none;
@@ -64,7 +60,7 @@ class Folder {
     for (auto& a : e->args) expr(a);
     if (e->pattern) pattern(*e->pattern);
     for (auto& more : e->more_patterns) pattern(*more);
-    if (e->kind == Expr::Kind::property) e->time_field = time_field(schema_, e->name);
+    if (e->kind == Expr::Kind::property) e->field = builtin_field(schema_, e->name);
     if (!folds(*e)) return;
     try {
       Row none;
@@ -160,8 +156,7 @@ bool rel_slot(const Clause& c, const std::vector<int>& slots) {
 }
 
 bool is_field_of_variable(const Expr& e) {
-  return e.kind == Expr::Kind::property && e.time_field != Expr::TimeField::none &&
-         e.args[0]->kind == Expr::Kind::variable;
+  return e.kind == Expr::Kind::property && is_time(e.field) && e.args[0]->kind == Expr::Kind::variable;
 }
 
 DirectCheck time_check(const Expr& t) {
@@ -175,7 +170,7 @@ DirectCheck time_check(const Expr& t) {
   if (!is_field_of_variable(field) || bound.kind != Expr::Kind::literal || !bound.value.is_date()) return d;
   d.kind = DirectCheck::Kind::time;
   d.slot = field.args[0]->slot;
-  d.field = field.time_field;
+  d.field = field.field;
   d.op = t.op;
   d.field_left = left;
   d.bound = bound.value.date();
