@@ -67,6 +67,9 @@ struct ProjectionState {
   RowSet seen;  // DISTINCT
   std::vector<Keyed> sorted;
   std::int64_t skip = 0, limit = -1, skipped = 0, passed = 0;
+  // A RETURN that keeps every row as it comes (no grouping, DISTINCT, ORDER BY or `*`, and no
+  // UNION that drops repeats): its values go straight into the result.
+  bool to_result = false;
 };
 
 class Executor {
@@ -98,6 +101,9 @@ class Executor {
     for (std::size_t k = 0; k < q.clauses.size(); ++k)
       if (q.clauses[k].kind == Clause::Kind::with || q.clauses[k].kind == Clause::Kind::return_)
         prepare(q.clauses[k].proj, states_[k]);
+    const Projection& last = q.clauses.back().proj;
+    states_.back().to_result =
+        !last.aggregating && !last.distinct && last.order.empty() && last.star_slots.empty() && !dedupe_;
     Row start(width_);
     push(0, start);
     finish(0);
@@ -204,6 +210,14 @@ class Executor {
     std::vector<V> values;
     values.reserve(p.items.size());
     for (const auto& item : p.items) values.push_back(eval(*item.expr, in, env_));
+    if (s.to_result) {
+      if (s.skipped < s.skip) {
+        ++s.skipped;
+        return true;
+      }
+      ++s.passed;
+      return emit(std::move(values)) && !full(s);
+    }
     Keyed o{in, {}};
     for (std::size_t j = 0; j < values.size(); ++j)
       o.row[static_cast<std::size_t>(p.items[j].slot)] = std::move(values[j]);
@@ -340,8 +354,9 @@ class Executor {
 
   // ---- the end of the pipeline: the RETURN's columns, deduplicated across UNION parts
 
-  bool emit_result(const Row& row) {
-    std::vector<V> values = projected(query_->clauses.back().proj, row);
+  bool emit_result(const Row& row) { return emit(projected(query_->clauses.back().proj, row)); }
+
+  bool emit(std::vector<V>&& values) {
     if (dedupe_ && !union_seen_.insert(values).second) return true;
     if (limits_.max_rows && result_->rows.size() >= limits_.max_rows)
       throw Error(ErrorCode::limit,
@@ -350,7 +365,7 @@ class Executor {
                   Location{"<query>", 0, 0});
     std::vector<Cell> cells;
     cells.reserve(values.size());
-    for (const V& v : values) cells.push_back(to_cell(env_.g, v));
+    for (V& v : values) cells.push_back(to_cell(env_.g, std::move(v)));
     result_->rows.push_back(std::move(cells));
     return true;
   }

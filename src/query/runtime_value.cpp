@@ -258,7 +258,7 @@ V from_value(const Value& v) {
   }
 }
 
-Cell to_cell(const Graph& g, const V& v) {
+Cell to_cell(const Graph& g, V v) {
   Cell c;
   switch (v.v.index()) {
     case 0:
@@ -273,7 +273,7 @@ Cell to_cell(const Graph& g, const V& v) {
       c.value = std::get<double>(v.v);
       break;
     case 4:
-      c.value = v.s();
+      c.value = std::move(std::get<std::string>(v.v));
       break;
     case 5:
       c.value = v.date();

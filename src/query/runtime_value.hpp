@@ -99,6 +99,6 @@ std::size_t hash_value(const V& v);
 V from_value(const Value& v);
 
 /// A value as a result cell.
-Cell to_cell(const Graph& g, const V& v);
+Cell to_cell(const Graph& g, V v);
 
 }  // namespace diplograph::ql
