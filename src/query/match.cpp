@@ -769,16 +769,27 @@ class Matcher {
   bool step(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right) {
     if (right && k + 1 == p.nodes.size()) return step(p, pi, start, start, false);
     if (!right && k == 0) return finish_pattern(p, pi);
-    const std::size_t ri = right ? k : k - 1;
     const std::size_t next = right ? k + 1 : k - 1;
-    const RelPattern& r = p.rels[ri];
+    const RelPattern& r = p.rels[right ? k : k - 1];
+    const Dir dir = right ? r.dir : reversed(r.dir);
+    const NodeIndex here = slot(p.nodes[k].slot).node();
+    const NodePattern& there = p.nodes[next];
+    const Hop hop = last_hop(p, pi, start, next, right, r);
+    if (counts_hop(hop, r)) return weighted(p, pi, hop_count(here, dir, r, there));
+    if (right && counts_tail(p, pi, start, k)) return weighted(p, pi, tail_count(p, k, here));
+    return expand(p, pi, start, k, right, hop);
+  }
+
+  // step(), a hop taken edge by edge (or breadth-first): out of line, so that the counted
+  // hops above pay for none of its state.
+  [[gnu::noinline]] bool expand(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right,
+                                Hop hop) {
+    const std::size_t next = right ? k + 1 : k - 1;
+    const RelPattern& r = p.rels[right ? k : k - 1];
     const Dir dir = right ? r.dir : reversed(r.dir);
     const NodeIndex here = slot(p.nodes[k].slot).node();
     const NodePattern& there = p.nodes[next];
     auto go_on = [&] { return step(p, pi, start, next, right); };
-    const Hop hop = last_hop(p, pi, start, next, right, r);
-    if (counts_hop(hop, r)) return weighted(p, pi, hop_count(here, dir, r, there));
-    if (right && counts_tail(p, pi, start, k)) return weighted(p, pi, tail_count(p, k, here));
     if (reaches_hop(hop)) return reach(r, here, dir, there, go_on);
     if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
     return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
