@@ -766,31 +766,35 @@ class Matcher {
   }
 
   // Extends pattern `p` from node `k`: rightwards to the end, then leftwards from `start`.
+  // One step of a search: from node `here` along relationship `r` (in direction `dir`) to node
+  // pattern `there`, the pattern's node `next`.
+  struct Step {
+    const RelPattern& r;
+    Dir dir;
+    NodeIndex here;
+    const NodePattern& there;
+    std::size_t next;
+    Hop last;  // is it the search's last hop, to a free end
+  };
+
   bool step(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right) {
     if (right && k + 1 == p.nodes.size()) return step(p, pi, start, start, false);
     if (!right && k == 0) return finish_pattern(p, pi);
     const std::size_t next = right ? k + 1 : k - 1;
     const RelPattern& r = p.rels[right ? k : k - 1];
-    const Dir dir = right ? r.dir : reversed(r.dir);
-    const NodeIndex here = slot(p.nodes[k].slot).node();
-    const NodePattern& there = p.nodes[next];
-    const Hop hop = last_hop(p, pi, start, next, right, r);
-    if (counts_hop(hop, r)) return weighted(p, pi, hop_count(here, dir, r, there));
-    if (right && counts_tail(p, pi, start, k)) return weighted(p, pi, tail_count(p, k, here));
-    return expand(p, pi, start, k, right, hop);
+    const Step s{r,    right ? r.dir : reversed(r.dir),       slot(p.nodes[k].slot).node(), p.nodes[next],
+                 next, last_hop(p, pi, start, next, right, r)};
+    if (counts_hop(s.last, r)) return weighted(p, pi, hop_count(s.here, s.dir, r, s.there));
+    if (right && counts_tail(p, pi, start, k)) return weighted(p, pi, tail_count(p, k, s.here));
+    return expand(p, pi, start, right, s);
   }
 
   // step(), a hop taken edge by edge (or breadth-first): out of line, so that the counted
   // hops above pay for none of its state.
-  [[gnu::noinline]] bool expand(const Pattern& p, std::size_t pi, std::size_t start, std::size_t k, bool right,
-                                Hop hop) {
-    const std::size_t next = right ? k + 1 : k - 1;
-    const RelPattern& r = p.rels[right ? k : k - 1];
-    const Dir dir = right ? r.dir : reversed(r.dir);
-    const NodeIndex here = slot(p.nodes[k].slot).node();
-    const NodePattern& there = p.nodes[next];
+  [[gnu::noinline]] bool expand(const Pattern& p, std::size_t pi, std::size_t start, bool right, const Step& s) {
+    const auto& [r, dir, here, there, next, last] = s;
     auto go_on = [&] { return step(p, pi, start, next, right); };
-    if (reaches_hop(hop)) return reach(r, here, dir, there, go_on);
+    if (reaches_hop(last)) return reach(r, here, dir, there, go_on);
     if (r.var_length) return var_length(p, r, here, dir, right, there, go_on);
     return each_edge(here, dir, r, [&](EdgeIndex e, NodeIndex far, bool out) {
       if (is_used(e)) return true;
