@@ -360,3 +360,21 @@ TEST_CASE("UNWIND into a MATCH pinned by its items starts at each listed node, r
        })
     CHECK_MESSAGE(plan_of(generated(), q).find("list: ") == std::string::npos, q);
 }
+
+TEST_CASE("a summed count adds each start's count unbound only where nothing else reads the start") {
+  for (const std::string match : {
+           "MATCH (a:Place)-->(a)",                                   // the start again at the end
+           "MATCH (a:Place)-->(b) WHERE a.id <> 'l1'",                // a term on the start
+           "MATCH (a:Place)-->(b) WHERE a.id + b.id <> 'l1l2'",       // ... on both ends
+           "MATCH (p:Person)-[:HOLDS_OFFICE]->(s:State {id: 's2'})",  // started at its right end
+           "MATCH (s:State {id: 's2'})<-[:HOLDS_OFFICE]-(p)",
+           "MATCH (a:Place)-->()-->(a)",
+           "MATCH (x:State) MATCH (x)<-[:LOCATED_IN]-(y)",
+       }) {
+    CAPTURE(match);
+    CHECK(plan_of(generated(), match + " RETURN count(*)").find("sum: ") != std::string::npos);
+    const auto rows = rows_of(generated(), match + " RETURN count(*)");
+    CHECK(rows == rows_of(generated(), match + " WITH * RETURN count(*)"));
+    CHECK(rows != std::vector<std::string>{"0|"});
+  }
+}

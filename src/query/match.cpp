@@ -397,10 +397,42 @@ class Matcher {
     if (scans_edges(p))
       return weight_ && where_->edge_counts != MatchPlan::EdgeCounts::none ? count_edges(p, pi) : scan(p, pi);
     const std::size_t start = start_of(p);
-    return each_candidate(p.nodes[start], [&](NodeIndex i, bool typed) {
+    const NodePattern& n = p.nodes[start];
+    if (summing_ && counted_whole(p, pi, start))
+      return each_candidate(n, [&](NodeIndex i, bool typed) {
+        env_.budget.step();
+        if (node_fits(n, i, typed)) sum_ += whole_count(p, start, i);
+        return true;
+      });
+    return each_candidate(n, [&](NodeIndex i, bool typed) {
       return with_node(
-          p.nodes[start], i, [&] { return step(p, pi, start, start, true); }, typed);
+          n, i, [&] { return step(p, pi, start, start, true); }, typed);
     });
+  }
+
+  // MatchPlan::summed: is the last pattern counted whole from its start (its one hop by
+  // hop_count(), its hops by tail_count()), so that each start only adds its count, nothing
+  // bound? Not when a WHERE term reads the start or the whole WHERE is checked per match, nor
+  // when the start's variable appears again in the pattern.
+  bool counted_whole(const Pattern& p, std::size_t pi, std::size_t start) const {
+    const int s = p.nodes[start].slot;
+    if (pi + 1 != patterns_.size() || p.path_slot >= 0 || deferred_ > 0 || !where_->residual.empty()) return false;
+    if (static_cast<std::size_t>(s) < where_->terms_at.size() && !where_->terms_at[static_cast<std::size_t>(s)].empty())
+      return false;
+    for (std::size_t k = 0; k < p.nodes.size(); ++k)
+      if (k != start && p.nodes[k].slot == s) return false;
+    if (p.rels.size() == 1) {
+      const bool right = start == 0;
+      return counts_hop(last_hop(p, pi, start, right ? 1 : 0, right, p.rels[0]), p.rels[0]);
+    }
+    return start == 0 && counts_tail(p, pi, 0, 0);
+  }
+
+  // The matches of a pattern counted_whole() from node `i` at its start.
+  std::int64_t whole_count(const Pattern& p, std::size_t start, NodeIndex i) {
+    if (p.rels.size() > 1) return tail_count(p, 0, i);
+    const RelPattern& r = p.rels[0];
+    return start == 0 ? hop_count(i, r.dir, r, p.nodes[1]) : hop_count(i, reversed(r.dir), r, p.nodes[0]);
   }
 
   // A single relationship between two free, unconstrained ends is found by a pass over the
