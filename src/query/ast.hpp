@@ -106,11 +106,9 @@ struct Expr {
   std::size_t depth = 1;                                // nesting depth, capped by the parser
   EnumPtr allowed;  // param: compared with an enum-valued field, so checked against its vocabulary
   // property: a built-in field that no type of the schema declares as a property, so it is read
-  // from the element's record without a name lookup (set by plan()); the time fields first.
-  enum class Field : std::uint8_t { none, date, start, end, when, id, type, modality, label } field = Field::none;
+  // from the element's record without a name lookup (set by plan()).
+  Field field = Field::none;
 };
-
-inline bool is_time(Expr::Field f) { return f >= Expr::Field::date && f <= Expr::Field::when; }
 
 enum class Dir : std::uint8_t { out, in, both };
 

@@ -60,16 +60,15 @@ V citations(const Fact& f) {
 
 // Built-in field `field` (not none) of a node or an edge; `label` is a node's only.
 template <class Fact>
-V builtin(const Fact& f, Expr::Field field) {
-  using F = Expr::Field;
+V builtin(const Fact& f, Field field) {
   switch (field) {
-    case F::id:
+    case Field::id:
       return f.id().empty() ? V() : V(std::string(f.id()));
-    case F::type:
+    case Field::type:
       return V(std::string(f.type()));
-    case F::modality:
+    case Field::modality:
       return V(std::string(modality_name(f.modality())));
-    case F::label:
+    case Field::label:
       if constexpr (std::is_same_v<Fact, Node>) return V(std::string(f.label()));
       return V();
     default:
@@ -81,21 +80,11 @@ V stored(const std::optional<Value>& v) { return v ? from_value(*v) : V(); }
 
 }  // namespace
 
-Expr::Field field_named(std::string_view name) {
-  using F = Expr::Field;
-  constexpr std::pair<std::string_view, F> fields[] = {
-      {"date", F::date}, {"start", F::start}, {"end", F::end},           {"when", F::when},
-      {"id", F::id},     {"type", F::type},   {"modality", F::modality}, {"label", F::label}};
-  for (const auto& [n, f] : fields)
-    if (n == name) return f;
-  return F::none;
-}
-
 V node_property(const Graph& g, NodeIndex i, std::string_view name) {
   const Node n = g.node(i);
   const Schema& schema = g.schema();
   if (schema.node_property(n.type_id(), name)) return stored(n.prop(name));
-  if (const Expr::Field f = field_named(name); f != Expr::Field::none) return builtin(n, f);
+  if (const Field f = field_named(name); f != Field::none) return builtin(n, f);
   if (name == "sources") return citations(n);
   if (name == "aliases") {
     VList l;
@@ -119,7 +108,7 @@ V node_property(const Graph& g, NodeIndex i, std::string_view name) {
 V edge_property(const Graph& g, EdgeIndex i, std::string_view name) {
   const Edge e = g.edge(i);
   if (g.schema().edge_property(e.type_id(), name)) return stored(e.prop(name));
-  if (const Expr::Field f = field_named(name); f != Expr::Field::none && f != Expr::Field::label) return builtin(e, f);
+  if (const Field f = field_named(name); f != Field::none && f != Field::label) return builtin(e, f);
   if (name == "sources") return citations(e);
   if (name == "from") return V(NodeRef{e.from().index()});
   if (name == "to") return V(NodeRef{e.to().index()});
@@ -365,7 +354,7 @@ V slice(const Expr& e, Row& row, Env& env) {
 }
 
 V property(const Expr& e, Row& row, Env& env) {
-  if (e.field != Expr::Field::none && e.args[0]->kind == Expr::Kind::variable) {
+  if (e.field != Field::none && e.args[0]->kind == Expr::Kind::variable) {
     const V& x = row[static_cast<std::size_t>(e.args[0]->slot)];  // read in place, not copied
     if (x.is_edge()) return builtin(env.g.edge(x.edge()), e.field);
     if (x.is_node()) return builtin(env.g.node(x.node()), e.field);

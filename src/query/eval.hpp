@@ -74,13 +74,13 @@ inline bool compare_dates(Op op, const Date& x, const Date& y) {
 
 /// The built-in time field `field` (not none) of a node or an edge.
 template <class Fact>
-std::optional<Date> time_of(const Fact& f, Expr::Field field) {
+std::optional<Date> time_of(const Fact& f, Field field) {
   switch (field) {
-    case Expr::Field::date:
+    case Field::date:
       return f.date();
-    case Expr::Field::start:
+    case Field::start:
       return f.start();
-    case Expr::Field::end:
+    case Field::end:
       return f.end();
     default:
       return f.when();
@@ -92,9 +92,6 @@ std::optional<Date> time_of(const Fact& f, Expr::Field field) {
 V eval(const Expr& e, Row& row, Env& env);
 /// true, false, or nullopt for null; a non-boolean is a type error at `pos`.
 std::optional<bool> truth(const V& v, const Env& env, std::size_t pos);
-
-/// The built-in field of nodes or relationships that `name` names (date, id, label, ...), else none.
-Expr::Field field_named(std::string_view name);
 
 /// A property of a node / relationship: a schema-declared property of the element's type
 /// shadows the built-in field of the same name; unknown names are null.

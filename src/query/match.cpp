@@ -1003,7 +1003,7 @@ class Matcher {
   struct TimeRead {
     bool edge = false;
     std::uint32_t index = std::numeric_limits<std::uint32_t>::max();
-    Expr::Field field = Expr::Field::none;
+    Field field = Field::none;
     bool operator==(const TimeRead&) const = default;
   };
   TimeRead last_time_;

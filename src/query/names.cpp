@@ -1,6 +1,7 @@
 #include "query/names.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace diplograph::ql {
 namespace {
@@ -90,6 +91,15 @@ constexpr Scalar scalars[] = {
 };
 
 }  // namespace
+
+Field field_named(std::string_view name) noexcept {
+  constexpr std::pair<std::string_view, Field> fields[] = {
+      {"date", Field::date}, {"start", Field::start}, {"end", Field::end},           {"when", Field::when},
+      {"id", Field::id},     {"type", Field::type},   {"modality", Field::modality}, {"label", Field::label}};
+  for (const auto& [n, f] : fields)
+    if (n == name) return f;
+  return Field::none;
+}
 
 std::span<const std::string_view> node_builtins() noexcept { return node_fields; }
 std::span<const std::string_view> edge_builtins() noexcept { return edge_fields; }

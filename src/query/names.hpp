@@ -87,6 +87,13 @@ enum class Fn : std::uint8_t {
   character_length,
 };
 
+/// The built-in fields read from an element's record (`label` a node's only): the time fields
+/// first.
+enum class Field : std::uint8_t { none, date, start, end, when, id, type, modality, label };
+inline bool is_time(Field f) { return f >= Field::date && f <= Field::when; }
+/// The Field `name` names, else Field::none.
+Field field_named(std::string_view name) noexcept;
+
 /// The built-in fields of a node / a relationship, unless the schema declares a property of
 /// the same name for the element's type (which shadows it).
 std::span<const std::string_view> node_builtins() noexcept;

@@ -35,14 +35,13 @@ bool folds(const Expr& e) {
 
 // The built-in field `name` names, unless some node or edge type of the schema declares a
 // property of that name (which shadows the built-in).
-Expr::Field builtin_field(const Schema& schema, const std::string& name) {
-  using F = Expr::Field;
-  const F f = field_named(name);
-  if (f == F::none) return f;
+Field builtin_field(const Schema& schema, const std::string& name) {
+  const Field f = field_named(name);
+  if (f == Field::none) return f;
   for (const NodeType& t : schema.node_types())
-    if (schema.node_property(t.id, name)) return F::none;
+    if (schema.node_property(t.id, name)) return Field::none;
   for (const EdgeType& t : schema.edge_types())
-    if (schema.edge_property(t.id, name)) return F::none;
+    if (schema.edge_property(t.id, name)) return Field::none;
   return f;
 }
 

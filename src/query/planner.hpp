@@ -16,12 +16,12 @@ namespace diplograph::ql {
 /// `type(r) IN [<literals>]`. Its truth is the evaluator's (a missing date is false).
 struct DirectCheck {
   enum class Kind : std::uint8_t { none, time, type } kind = Kind::none;
-  int slot = -1;                          // the node or relationship read
-  Expr::Field field = Expr::Field::none;  // time
-  Op op = Op::eq;                         // time
-  bool field_left = true;                 // time: `x.date < bound`, not `bound < x.date`
-  Date bound = Date::from_days(0);        // time
-  std::vector<char> types;                // type: per edge type id, is it in
+  int slot = -1;                    // the node or relationship read
+  Field field = Field::none;        // time
+  Op op = Op::eq;                   // time
+  bool field_left = true;           // time: `x.date < bound`, not `bound < x.date`
+  Date bound = Date::from_days(0);  // time
+  std::vector<char> types;          // type: per edge type id, is it in
 };
 
 /// One AND-term of a MATCH's WHERE and the slots bound by that MATCH that it reads.
