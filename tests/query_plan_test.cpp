@@ -135,3 +135,27 @@ TEST_CASE("terms checked on the record keep the evaluator's truth: date precisio
   }
   CHECK(!rows_of("MATCH (a)-[r]->(b) WHERE r.date >= date('2022') RETURN a.id").empty());
 }
+
+TEST_CASE("a node given its label starts at the name index's nodes, with the rows of a WHERE after a WITH") {
+  const std::string ret = " RETURN a.id, type(r), b.id ORDER BY a.id, type(r), b.id";
+  for (const std::string where :
+       {"a.label = 'Russia'", "'Russia' = a.label", "a.label = 'Moscow'", "a.label = 'russia'",
+        "b.label = 'Azerbaijan'", "a.label = $name", "a.label = 5", "a.label = null"}) {
+    CAPTURE(where);
+    QueryOptions options;
+    options.params.set("name", Value(std::string("Baku")));
+    const std::string match = "MATCH (a)-[r]->(b) ";
+    CHECK(Query::compile(shipped().schema(), "EXPLAIN " + match + "WHERE " + where + ret).explain().find("name: ") !=
+          std::string::npos);
+    CHECK(rows_of(match + "WHERE " + where + ret, options) == rows_of(match + "WITH * WHERE " + where + ret, options));
+  }
+  CHECK(rows_of("MATCH (a {label: 'Russia'})-[r]->(b)" + ret) ==
+        rows_of("MATCH (a)-[r]->(b) WITH * WHERE a.label = 'Russia'" + ret));
+  CHECK(rows_of("MATCH (x {id: 'russia'}) WITH x.label AS name MATCH (a)-[r]->(b) WHERE a.label = name" + ret) ==
+        rows_of("MATCH (a {id: 'russia'})-[r]->(b)" + ret));
+  // 213 nodes; the name index finds one: a budget of 20 bindings is enough only from there.
+  QueryOptions small;
+  small.limits.max_bindings = 20;
+  CHECK(rows_of("MATCH (a) WHERE a.label = 'Russia' RETURN a.id", small) == std::vector<std::string>{"russia|"});
+  CHECK_THROWS_AS(rows_of("MATCH (a) WITH * WHERE a.label = 'Russia' RETURN a.id", small), Error);
+}

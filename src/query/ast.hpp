@@ -120,10 +120,11 @@ struct NodePattern {
   std::vector<std::pair<std::string, ExprPtr>> props;
   ExprPtr props_param;  // (n $param)
   int slot = -1;
-  std::vector<bool> types;  // allowed node types by TypeId (with subtypes); empty = any
-  bool any_label = true;    // no label given
-  bool impossible = false;  // a label no node type has
-  bool id_builtin = false;  // set by plan(): no node type declares a property `id`, so `{id: x}` pins
+  std::vector<bool> types;     // allowed node types by TypeId (with subtypes); empty = any
+  bool any_label = true;       // no label given
+  bool impossible = false;     // a label no node type has
+  bool id_builtin = false;     // set by plan(): no node type declares a property `id`, so `{id: x}` pins
+  bool label_builtin = false;  // likewise `label`, so `{label: x}` is looked up in the name index
 };
 
 struct RelPattern {

@@ -144,6 +144,10 @@ class Explainer {
       for (const auto& n : p.nodes) bound.push_back(n.slot);
     }
     if (!c.plan) return;
+    for (const auto& [n, label] : c.plan->named)
+      line(indent + "  ", "name: " + var_of(n->var) + "'s candidates are the nodes the name index finds for " +
+                              source(*label) +
+                              " (label or alias, case and marks folded; the label is checked on each)");
     counting(*c.plan, c.patterns.back(), indent + "  ");
     for (const Filter& f : c.plan->pushed) {
       std::string when;

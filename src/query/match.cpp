@@ -232,6 +232,28 @@ class Matcher {
     return pin;
   }
 
+  // A node pattern given its label (MatchPlan::named): its candidates are the name index's nodes
+  // for the label, found once per search, in index order. The index folds case and marks and
+  // holds aliases too, so the property or the term is still checked on each. Null: not named.
+  const std::vector<NodeIndex>* named(const NodePattern& n) {
+    for (const Named& k : names_)
+      if (k.n == &n) return k.list < 0 ? nullptr : &lists_[static_cast<std::size_t>(k.list)];
+    const Expr* x = nullptr;
+    if (where_)
+      for (const auto& [node, given] : where_->named)
+        if (node == &n) x = given;
+    int list = -1;
+    if (x) {
+      const V v = eval(*x, row_, env_);
+      list = static_cast<int>(lists_.size());
+      lists_.emplace_back();
+      if (v.is_string())
+        for (const Node& m : g_.find_by_name(v.s())) lists_.back().push_back(m.index());
+    }
+    names_.push_back(Named{&n, list});
+    return named(n);
+  }
+
   // Where pattern `p` starts: a bound node, else one pinned by id, else the least estimated
   // work (sampled only then, since a MATCH after UNWIND chooses once per row).
   std::size_t start_of(const Pattern& p) {
@@ -260,11 +282,16 @@ class Matcher {
     if (pin_of(n).by) return 1;
     std::vector<std::span<const NodeIndex>> groups;
     std::size_t count = n.types.empty() ? g_.node_count() : 0;
-    for (TypeId t = 0; t < n.types.size(); ++t)
-      if (n.types[t]) {
-        groups.push_back(g_.nodes_of_type(t));
-        count += groups.back().size();
-      }
+    if (const auto* list = named(n)) {
+      groups.assign(1, *list);
+      count = list->size();
+    } else {
+      for (TypeId t = 0; t < n.types.size(); ++t)
+        if (n.types[t]) {
+          groups.push_back(g_.nodes_of_type(t));
+          count += groups.back().size();
+        }
+    }
     if (count == 0 || p.rels.empty()) return static_cast<double>(count);
     const bool right = k + 1 < p.nodes.size();
     const RelPattern& r = p.rels[right ? k : k - 1];
@@ -307,6 +334,11 @@ class Matcher {
       return true;
     } else if (pin.by) {
       return pin.node ? f(*pin.node, false) : true;
+    }
+    if (const auto* list = named(n)) {
+      for (NodeIndex i : *list)
+        if (!f(i, false)) return false;
+      return true;
     }
     if (!n.types.empty()) {
       // Each type's list is in index order: one is read as it is, several are merged.
@@ -1021,12 +1053,18 @@ class Matcher {
     EdgeIndex e;
     NodeIndex from, to;
   };
+  struct Named {
+    const NodePattern* n;
+    int list;  // in lists_, or -1: not named
+  };
   struct Scratch {
     std::vector<char> bound;
     std::vector<char> bound_before;
     std::vector<Used> used;
     std::vector<Pin> pins;
     std::vector<NodeIndex> listed;
+    std::vector<Named> names;
+    std::vector<std::vector<NodeIndex>> lists;
   };
   class Lease {
    public:
@@ -1043,6 +1081,8 @@ class Matcher {
       s_->used.clear();
       s_->pins.clear();
       s_->listed.clear();
+      s_->names.clear();
+      s_->lists.clear();
       pool().push_back(std::move(s_));
     }
     Lease(const Lease&) = delete;
@@ -1062,8 +1102,10 @@ class Matcher {
   std::vector<Used>& used_ = (*lease_).used;
   std::vector<Pin>& pins_ = (*lease_).pins;
   std::vector<NodeIndex>& listed_ = (*lease_).listed;  // Pin::listed: the start nodes
-  int deferred_ = 0;                                   // pushed terms that failed with an error
-  bool summing_ = false;                               // MatchPlan::summed: emit() adds the match's weight to sum_
+  std::vector<Named>& names_ = (*lease_).names;        // named(): each node pattern asked about
+  std::vector<std::vector<NodeIndex>>& lists_ = (*lease_).lists;
+  int deferred_ = 0;      // pushed terms that failed with an error
+  bool summing_ = false;  // MatchPlan::summed: emit() adds the match's weight to sum_
   std::int64_t sum_ = 0;
 };
 

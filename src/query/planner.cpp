@@ -50,8 +50,12 @@ class Folder {
   Folder(const Schema& schema, const Text& text)
       : schema_(schema), budget_(limits_, text), env_{graph_, text, params_, budget_, nullptr} {
     const auto types = schema.node_types();
-    id_builtin_ = std::none_of(types.begin(), types.end(),
-                               [&](const NodeType& t) { return schema.node_property(t.id, "id") != nullptr; });
+    auto builtin = [&](const char* name) {
+      return std::none_of(types.begin(), types.end(),
+                          [&](const NodeType& t) { return schema.node_property(t.id, name) != nullptr; });
+    };
+    id_builtin_ = builtin("id");
+    label_builtin_ = builtin("label");
   }
 
   void expr(ExprPtr& e) {
@@ -75,6 +79,7 @@ class Folder {
   void pattern(Pattern& p) {
     for (auto& n : p.nodes) {
       n.id_builtin = id_builtin_;
+      n.label_builtin = label_builtin_;
       for (auto& [key, value] : n.props) expr(value);
     }
     for (auto& r : p.rels)
@@ -90,7 +95,7 @@ class Folder {
 
  private:
   const Schema& schema_;
-  bool id_builtin_ = false;
+  bool id_builtin_ = false, label_builtin_ = false;
   Graph graph_;
   ParamMap params_;
   QueryLimits limits_;
@@ -395,6 +400,33 @@ void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
   if (plan.reach_first && plan.set_slot < 0) plan_reach_set(proj, last.nodes.front().slot, plan);
 }
 
+// ---- nodes given their label (MatchPlan::named)
+
+void plan_named(const Clause& m, MatchPlan& plan) {
+  auto fixed = [&](const Expr& x) {
+    return x.kind == Expr::Kind::literal || x.kind == Expr::Kind::param ||
+           (x.kind == Expr::Kind::variable && !contains(m.new_slots, x.slot));
+  };
+  auto label_of = [](const Expr& e, int slot) {
+    return e.kind == Expr::Kind::property && e.field == Field::label && e.args[0]->kind == Expr::Kind::variable &&
+           e.args[0]->slot == slot;
+  };
+  for (const auto& p : m.patterns)
+    for (const auto& n : p.nodes) {
+      if (!contains(m.new_slots, n.slot)) continue;
+      const Expr* given = nullptr;
+      for (const auto& [key, x] : n.props)
+        if (key == "label" && n.label_builtin && fixed(*x)) given = x.get();
+      for (const Filter& f : plan.pushed) {
+        const Expr& t = *f.expr;
+        if (given || f.slots != std::vector<int>{n.slot} || t.kind != Expr::Kind::binary || t.op != Op::eq) continue;
+        if (label_of(*t.args[0], n.slot) && fixed(*t.args[1])) given = t.args[1].get();
+        if (label_of(*t.args[1], n.slot) && fixed(*t.args[0])) given = t.args[0].get();
+      }
+      if (given) plan.named.emplace_back(&n, given);
+    }
+}
+
 // ---- an UNWIND's list as the starts of the next MATCH (MatchPlan::listed)
 
 // Every slot clause `c` reads (a node or relationship of its patterns counting once for itself).
@@ -444,6 +476,7 @@ void plan(Statement& st, const Schema& schema, const Text& text) {
       plan_counting(q, k, *match_plan);
       plan_reach(q, k, *match_plan);
       plan_listed(q, k, *match_plan);
+      plan_named(q.clauses[k], *match_plan);
       q.clauses[k].plan = std::move(match_plan);
     }
   }

@@ -73,6 +73,11 @@ struct MatchPlan {
   // listed node in turn (list order, repeats kept), the rows those of one search per item with
   // x unbound. The index of `a` in the first pattern, else -1.
   int listed = -1;
+
+  // Node patterns given their label, `{label: x}` or a term `n.label = x` (x a literal, a
+  // parameter or a variable bound before; the built-in label): the matcher may start at the name
+  // index's nodes for x, checking the property or the term on each as usual.
+  std::vector<std::pair<const NodePattern*, const Expr*>> named;
 };
 
 /// Folds constants and splits WHERE clauses, in place. Runs after compile(); throws nothing
