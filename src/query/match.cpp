@@ -1,6 +1,7 @@
 #include "query/match.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <limits>
 #include <memory>
 #include <type_traits>
@@ -1064,7 +1065,7 @@ class Matcher {
     std::vector<Pin> pins;
     std::vector<NodeIndex> listed;
     std::vector<Named> names;
-    std::vector<std::vector<NodeIndex>> lists;
+    std::deque<std::vector<NodeIndex>> lists;  // a deque: a list named() handed out stays put
   };
   class Lease {
    public:
@@ -1103,7 +1104,7 @@ class Matcher {
   std::vector<Pin>& pins_ = (*lease_).pins;
   std::vector<NodeIndex>& listed_ = (*lease_).listed;  // Pin::listed: the start nodes
   std::vector<Named>& names_ = (*lease_).names;        // named(): each node pattern asked about
-  std::vector<std::vector<NodeIndex>>& lists_ = (*lease_).lists;
+  std::deque<std::vector<NodeIndex>>& lists_ = (*lease_).lists;
   int deferred_ = 0;      // pushed terms that failed with an error
   bool summing_ = false;  // MatchPlan::summed: emit() adds the match's weight to sum_
   std::int64_t sum_ = 0;
