@@ -97,12 +97,8 @@ class Explainer {
 
   // As match.cpp pins a node: `{id: x}`, x a literal, a parameter or a variable bound before.
   static bool pins_id(const NodePattern& n, const std::vector<int>& fresh) {
-    return std::any_of(n.props.begin(), n.props.end(), [&](const auto& kv) {
-      const Expr& x = *kv.second;
-      return kv.first == "id" &&
-             (x.kind == Expr::Kind::literal || x.kind == Expr::Kind::param ||
-              (x.kind == Expr::Kind::variable && std::find(fresh.begin(), fresh.end(), x.slot) == fresh.end()));
-    });
+    return std::any_of(n.props.begin(), n.props.end(),
+                       [&](const auto& kv) { return kv.first == "id" && known_before(*kv.second, fresh); });
   }
 
   // The rule match.cpp applies, in words.

@@ -403,10 +403,7 @@ void plan_reach(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
 // ---- nodes given their label (MatchPlan::named)
 
 void plan_named(const Clause& m, MatchPlan& plan) {
-  auto fixed = [&](const Expr& x) {
-    return x.kind == Expr::Kind::literal || x.kind == Expr::Kind::param ||
-           (x.kind == Expr::Kind::variable && !contains(m.new_slots, x.slot));
-  };
+  auto fixed = [&](const Expr& x) { return known_before(x, m.new_slots); };
   auto label_of = [](const Expr& e, int slot) {
     return e.kind == Expr::Kind::property && e.field == Field::label && e.args[0]->kind == Expr::Kind::variable &&
            e.args[0]->slot == slot;
@@ -460,6 +457,11 @@ void plan_listed(const SingleQuery& q, std::size_t k, MatchPlan& plan) {
 }
 
 }  // namespace
+
+bool known_before(const Expr& x, const std::vector<int>& fresh) {
+  return x.kind == Expr::Kind::literal || x.kind == Expr::Kind::param ||
+         (x.kind == Expr::Kind::variable && !contains(fresh, x.slot));
+}
 
 void plan(Statement& st, const Schema& schema, const Text& text) {
   Folder fold(schema, text);

@@ -80,6 +80,10 @@ struct MatchPlan {
   std::vector<std::pair<const NodePattern*, const Expr*>> named;
 };
 
+/// Is `x`'s value known before a MATCH that binds `fresh` starts: a literal, a parameter or a
+/// variable bound before it (what may pin a node by id or name it by label)?
+bool known_before(const Expr& x, const std::vector<int>& fresh);
+
 /// Folds constants and splits WHERE clauses, in place. Runs after compile(); throws nothing
 /// (a constant that fails to evaluate is left for the run to report).
 void plan(Statement& st, const Schema& schema, const Text& text);
